@@ -1,0 +1,70 @@
+import { ConfigurationError } from "./errors.js";
+
+/**
+ * Reads a credential from the option or, when the option is absent, from an environment variable.
+ * The value itself never appears in an error message.
+ */
+export function readCredential(option: string, value: unknown, envVar?: string): string {
+  const fromEnv = value === undefined && envVar !== undefined ? readEnv(envVar) : undefined;
+  const credential = value ?? fromEnv;
+  const source = value === undefined && envVar !== undefined ? `environment variable ${envVar}` : `\`${option}\``;
+  if (credential === undefined) {
+    const hint = envVar ? `pass \`${option}\` or set ${envVar}` : `pass \`${option}\``;
+    throw new ConfigurationError(option, `it is required; ${hint}`);
+  }
+  if (typeof credential !== "string") {
+    throw new ConfigurationError(option, `expected a string, got ${typeOf(credential)}`);
+  }
+  if (credential.trim() === "") {
+    throw new ConfigurationError(option, `${source} is blank`);
+  }
+  // Header values cannot carry these; a trailing newline from a key file is the usual culprit.
+  if (/[\s\u0000-\u001f\u007f]/.test(credential)) {
+    throw new ConfigurationError(option, `${source} contains whitespace or control characters (a trailing newline?)`);
+  }
+  return credential;
+}
+
+/** Validates a base URL: absolute http(s), no credentials, query or fragment. Returns it without a trailing slash. */
+export function readBaseUrl(option: string, value: unknown, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== "string") {
+    throw new ConfigurationError(option, `expected a URL string, got ${typeOf(value)}`);
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigurationError(option, `${JSON.stringify(value)} is not an absolute URL (e.g. ${fallback})`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigurationError(option, `expected an http(s) URL, got protocol ${JSON.stringify(url.protocol)}`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigurationError(option, "must not contain a user name or password; pass credentials as options");
+  }
+  if (url.search || url.hash) {
+    throw new ConfigurationError(option, `must not contain a query or fragment, got ${JSON.stringify(value)}`);
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+/** Validates a duration in milliseconds: a positive finite number within the range timers accept. */
+export function readDuration(option: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > 2_147_483_647) {
+    throw new ConfigurationError(option, `expected a positive number of milliseconds, got ${String(value)}`);
+  }
+  return value;
+}
+
+function readEnv(name: string): string | undefined {
+  // `process` is absent in browsers and some edge runtimes.
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name];
+  return value === "" ? undefined : value;
+}
+
+function typeOf(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+}

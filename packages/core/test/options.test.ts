@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ConfigurationError, readBaseUrl, readCredential, readDuration } from "../src/index.js";
+
+const SECRET = "sk-live-3f9a7c21";
+
+function configurationError(run: () => unknown): ConfigurationError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return error as ConfigurationError;
+  }
+  throw new Error("expected a ConfigurationError");
+}
+
+describe("readCredential", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("returns the option when given", () => {
+    expect(readCredential("apiKey", SECRET, "TEST_KEY")).toBe(SECRET);
+  });
+
+  it("falls back to the environment variable", () => {
+    vi.stubEnv("TEST_KEY", SECRET);
+    expect(readCredential("apiKey", undefined, "TEST_KEY")).toBe(SECRET);
+  });
+
+  it("prefers the option over the environment variable", () => {
+    vi.stubEnv("TEST_KEY", "from-env");
+    expect(readCredential("apiKey", SECRET, "TEST_KEY")).toBe(SECRET);
+  });
+
+  it("names the option and the variable when both are missing", () => {
+    vi.stubEnv("TEST_KEY", "");
+    const error = configurationError(() => readCredential("apiKey", undefined, "TEST_KEY"));
+    expect(error.option).toBe("apiKey");
+    expect(error.message).toBe("Invalid client option `apiKey`: it is required; pass `apiKey` or set TEST_KEY");
+  });
+
+  it.each([
+    ["blank", "   ", "`apiKey` is blank"],
+    ["a number", 42, "expected a string, got number"],
+    ["null", null, "it is required"],
+  ])("rejects %s", (_label, value, problem) => {
+    expect(configurationError(() => readCredential("apiKey", value, "TEST_KEY")).message).toContain(problem);
+  });
+
+  it("rejects a trailing newline without echoing the secret", () => {
+    const error = configurationError(() => readCredential("apiKey", `${SECRET}\n`, "TEST_KEY"));
+    expect(error.message).toContain("whitespace or control characters");
+    expect(error.message).not.toContain(SECRET);
+    expect(JSON.stringify(error)).not.toContain(SECRET);
+  });
+
+  it("says when the bad value came from the environment", () => {
+    vi.stubEnv("TEST_KEY", `${SECRET} `);
+    const error = configurationError(() => readCredential("apiKey", undefined, "TEST_KEY"));
+    expect(error.message).toContain("environment variable TEST_KEY contains whitespace");
+    expect(error.message).not.toContain(SECRET);
+  });
+});
+
+describe("readBaseUrl", () => {
+  it("uses the fallback when absent and strips trailing slashes", () => {
+    expect(readBaseUrl("baseUrl", undefined, "https://api.example.com")).toBe("https://api.example.com");
+    expect(readBaseUrl("baseUrl", "https://proxy.example.com/siit/", "x")).toBe("https://proxy.example.com/siit");
+    expect(readBaseUrl("baseUrl", "http://127.0.0.1:4010", "x")).toBe("http://127.0.0.1:4010");
+  });
+
+  it.each([
+    ["api.siit.io", "is not an absolute URL"],
+    ["ftp://api.siit.io", 'expected an http(s) URL, got protocol "ftp:"'],
+    ["https://api.siit.io/?x=1", "must not contain a query or fragment"],
+    [42, "expected a URL string, got number"],
+  ])("rejects %s", (value, problem) => {
+    const error = configurationError(() => readBaseUrl("baseUrl", value, "https://api.siit.io"));
+    expect(error.option).toBe("baseUrl");
+    expect(error.message).toContain(problem);
+  });
+
+  it("rejects credentials in the URL without echoing them", () => {
+    const error = configurationError(() => readBaseUrl("baseUrl", `https://user:${SECRET}@api.siit.io`, "x"));
+    expect(error.message).toContain("must not contain a user name or password");
+    expect(error.message).not.toContain(SECRET);
+  });
+});
+
+describe("readDuration", () => {
+  it("accepts positive milliseconds and defaults when absent", () => {
+    expect(readDuration("timeoutMs", 250, 30_000)).toBe(250);
+    expect(readDuration("timeoutMs", undefined, 30_000)).toBe(30_000);
+  });
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, "100"])("rejects %s", (value) => {
+    const error = configurationError(() => readDuration("timeoutMs", value, 30_000));
+    expect(error.option).toBe("timeoutMs");
+    expect(error.message).toContain("expected a positive number of milliseconds");
+  });
+});

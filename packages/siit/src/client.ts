@@ -1,0 +1,38 @@
+import { createApiClient, readCredential, type ApiClient, type CommonClientOptions } from "@identity-clients/core";
+import type { paths } from "./generated/openapi.js";
+import { packageName, packageVersion } from "./generated/package.js";
+import { SiitApiError, type SiitErrorBody } from "./errors.js";
+
+export const SIIT_BASE_URL = "https://api.siit.io";
+export const SIIT_API_KEY_ENV = "SIIT_API_KEY";
+
+export interface SiitClientOptions extends CommonClientOptions {
+  /** A Siit API key. Defaults to the `SIIT_API_KEY` environment variable. Sent as `Authorization: Bearer`. */
+  apiKey?: string;
+}
+
+/** The typed Siit client: openapi-fetch's `GET`/`POST`/`PUT` over the Siit paths, rejecting with `SiitApiError`. */
+export type SiitClient = ApiClient<paths>;
+
+export function createSiitClient(options: SiitClientOptions = {}): SiitClient {
+  const apiKey = readCredential("apiKey", options.apiKey, SIIT_API_KEY_ENV);
+  const authorization = `Bearer ${apiKey}`;
+  return createApiClient<paths, SiitErrorBody | string | undefined>(options, {
+    name: "Siit",
+    packageName,
+    packageVersion,
+    defaultBaseUrl: SIIT_BASE_URL,
+    authenticate(request) {
+      request.headers.set("Authorization", authorization);
+      return request;
+    },
+    describeError(body) {
+      return { detail: isErrorBody(body) ? body.error : undefined };
+    },
+    createError: (init) => new SiitApiError(init),
+  });
+}
+
+function isErrorBody(body: unknown): body is SiitErrorBody {
+  return typeof body === "object" && body !== null && typeof (body as SiitErrorBody).error === "string";
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `pnpm demo` (after `turbo run build`): starts a Prism mock for every spec, runs each package's
+// examples/demo.mjs against its mock, and stops the mocks. No credentials or network needed.
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { listProviders } from "./generate.mjs";
+import { startPrism } from "./prism.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const providers = listProviders().filter((provider) => existsSync(join(root, "packages", provider, "examples", "demo.mjs")));
+
+const mocks = new Map();
+try {
+  await Promise.all(
+    providers.map(async (provider) => {
+      mocks.set(provider, await startPrism(provider));
+    }),
+  );
+  for (const provider of providers) {
+    const { url } = mocks.get(provider);
+    console.log(`\n=== ${provider}: examples/demo.mjs against the Prism mock at ${url}\n`);
+    const { default: demo } = await import(pathToFileURL(join(root, "packages", provider, "examples", "demo.mjs")).href);
+    await demo({ baseUrl: url });
+  }
+  console.log(`\nDemo finished: ${providers.length} provider(s) against local Prism mocks.`);
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await Promise.all([...mocks.values()].map((mock) => mock.stop()));
+}
