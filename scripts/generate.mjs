@@ -20,8 +20,7 @@ import { createConfig, getLineColLocation, lintFromString } from "@redocly/opena
 import openapiTS, { astToString } from "openapi-typescript";
 import { parseDocument } from "yaml";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const specsDir = join(root, "specs");
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const GENERATED_DIR = join("src", "generated");
 
 export class SpecError extends Error {
@@ -29,7 +28,8 @@ export class SpecError extends Error {
 }
 
 /** Providers are the folders of specs/ that hold an openapi.yaml. */
-export function listProviders() {
+export function listProviders(root = repoRoot) {
+  const specsDir = join(root, "specs");
   return readdirSync(specsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(specsDir, entry.name, "openapi.yaml")))
     .map((entry) => entry.name)
@@ -37,8 +37,8 @@ export function listProviders() {
 }
 
 /** Returns the files to write for one provider as { absolutePath: contents }, or throws SpecError. */
-export async function renderProvider(provider) {
-  const specPath = join(specsDir, provider, "openapi.yaml");
+export async function renderProvider(provider, root = repoRoot) {
+  const specPath = join(root, "specs", provider, "openapi.yaml");
   const specFile = relative(root, specPath);
   const packageDir = join(root, "packages", provider);
   if (!existsSync(join(packageDir, "package.json"))) {
@@ -88,7 +88,7 @@ function parseSpec(specFile, source) {
 
 let validationConfig;
 async function validateSpec(specFile, specPath, source) {
-  validationConfig ??= await createConfig({ rules: { spec: "error", "no-unresolved-refs": "error" } });
+  validationConfig ??= await createConfig({ rules: { struct: "error", "no-unresolved-refs": "error" } });
   const problems = await lintFromString({ source, absoluteRef: specPath, config: validationConfig });
   const errors = problems.filter((problem) => problem.severity === "error");
   if (errors.length === 0) return;
@@ -112,7 +112,7 @@ async function writeIfChanged(path, contents) {
 }
 
 /** Files under a package's generated folder that generation did not produce (e.g. left from a rename). */
-function strayFiles(provider, expected) {
+function strayFiles(root, provider, expected) {
   const dir = join(root, "packages", provider, GENERATED_DIR);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -120,19 +120,19 @@ function strayFiles(provider, expected) {
     .filter((path) => !(path in expected));
 }
 
-export async function generate(providers, { check = false, log = console.log } = {}) {
+export async function generate(providers, { root = repoRoot, check = false, log = console.log } = {}) {
   const failures = [];
   const stale = [];
   for (const provider of providers) {
     let files;
     try {
-      files = await renderProvider(provider);
+      files = await renderProvider(provider, root);
     } catch (error) {
       if (!(error instanceof SpecError)) throw error;
       failures.push(error.message);
       continue;
     }
-    const strays = strayFiles(provider, files);
+    const strays = strayFiles(root, provider, files);
     if (check) {
       for (const [path, contents] of Object.entries(files)) {
         const current = existsSync(path) ? await readFile(path, "utf8") : undefined;
@@ -162,16 +162,16 @@ function report({ failures, stale }, check) {
   return failures.length > 0 || stale.length > 0 ? 1 : 0;
 }
 
-function watchSpecs(providers) {
+function watchSpecs(root, providers) {
   const timers = new Map();
   for (const provider of providers) {
     // Watch the folder, not the file: editors often save by writing a new file and renaming it.
-    watch(join(specsDir, provider), (_event, filename) => {
+    watch(join(root, "specs", provider), (_event, filename) => {
       if (filename !== "openapi.yaml") return;
       clearTimeout(timers.get(provider));
       timers.set(
         provider,
-        setTimeout(async () => report(await generate([provider]), false), 100),
+        setTimeout(async () => report(await generate([provider], { root }), false), 100),
       );
     });
   }
@@ -180,23 +180,30 @@ function watchSpecs(providers) {
 
 async function main() {
   const { values, positionals } = parseArgs({
-    options: { check: { type: "boolean" }, watch: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      check: { type: "boolean" },
+      watch: { type: "boolean" },
+      // Another checkout or a test fixture; defaults to this repository.
+      root: { type: "string", default: repoRoot },
+      help: { type: "boolean", short: "h" },
+    },
     allowPositionals: true,
   });
   if (values.help) {
     console.log("usage: pnpm generate [--check | --watch] [provider ...]");
     return 0;
   }
-  const known = listProviders();
+  const root = resolve(values.root);
+  const known = listProviders(root);
   const unknown = positionals.filter((p) => !known.includes(p));
   if (unknown.length > 0) {
     console.error(`error: no spec at ${unknown.map((p) => `specs/${p}/openapi.yaml`).join(", ")} (known: ${known.join(", ")})`);
     return 2;
   }
   const providers = positionals.length > 0 ? positionals : known;
-  const status = report(await generate(providers, { check: values.check }), values.check);
+  const status = report(await generate(providers, { root, check: values.check }), values.check);
   if (values.watch) {
-    watchSpecs(providers);
+    watchSpecs(root, providers);
     return undefined;
   }
   return status;

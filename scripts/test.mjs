@@ -10,8 +10,7 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const extraArgs = process.argv.slice(2);
 
-const testedPackages = readdirSync(join(root, "packages"))
-  .map((name) => join(root, "packages", name))
+const testedPackages = [...readdirSync(join(root, "packages")).map((name) => join(root, "packages", name)), join(root, "scripts")]
   .filter((dir) => existsSync(join(dir, "package.json")))
   .filter((dir) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).scripts?.test);
 

@@ -7,7 +7,7 @@ import {
   TimeoutError,
   type ProviderDefinition,
 } from "../src/index.js";
-import { json, startLocalServer } from "./local-server.js";
+import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
 
 // A hand-written stand-in for openapi-typescript output: one path, GET and POST.
 interface TestPaths {
@@ -48,7 +48,7 @@ const provider: ProviderDefinition = {
   },
 };
 
-let server: Awaited<ReturnType<typeof startLocalServer>> | undefined;
+let server: LocalServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;

@@ -12,7 +12,7 @@ export type SiitListPath = {
 /** The item type of a list path, e.g. `Application` for `/v1/applications`. */
 export type SiitListItem<Path extends SiitListPath> = NonNullable<ListBody<Path>["results"]>[number];
 
-type ListParameters<Path extends SiitListPath> = paths[Path]["get"]["parameters"];
+type ListParameters<Path extends SiitListPath> = paths[Path] extends { get: { parameters: infer Parameters } } ? Parameters : never;
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 export interface PaginateOptions<Path extends SiitListPath> {

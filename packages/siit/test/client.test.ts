@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
+import { ConfigurationError, createSiitClient, readRateLimit, SIIT_BASE_URL } from "../src/index.js";
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+
+let server: LocalServer | undefined;
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await server?.close();
+  server = undefined;
+});
+
+function configurationError(run: () => unknown): ConfigurationError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return error as ConfigurationError;
+  }
+  throw new Error("expected a ConfigurationError");
+}
+
+describe("createSiitClient", () => {
+  it("requires an API key, naming the option and the environment variable", () => {
+    vi.stubEnv("SIIT_API_KEY", "");
+    const error = configurationError(() => createSiitClient());
+    expect(error.option).toBe("apiKey");
+    expect(error.message).toBe("Invalid client option `apiKey`: it is required; pass `apiKey` or set SIIT_API_KEY");
+  });
+
+  it.each([
+    ["blank", "  "],
+    ["with a trailing newline", "key-from-file\n"],
+  ])("rejects an API key that is %s without echoing it", (_label, apiKey) => {
+    const error = configurationError(() => createSiitClient({ apiKey }));
+    expect(error.option).toBe("apiKey");
+    if (apiKey.trim()) expect(error.message).not.toContain(apiKey.trim());
+  });
+
+  it("rejects a bad base URL at construction", () => {
+    expect(configurationError(() => createSiitClient({ apiKey: "k", baseUrl: "api.siit.io" })).option).toBe("baseUrl");
+  });
+
+  it("sends the key from SIIT_API_KEY as a bearer token, with a User-Agent naming the package", async () => {
+    vi.stubEnv("SIIT_API_KEY", "env-key-123");
+    server = await startLocalServer((_request, response) => json(response, 200, { result: { uid: "s_1" } }));
+
+    await createSiitClient({ baseUrl: server.url }).GET("/v1/applications/{uid}", { params: { path: { uid: "s_1" } } });
+
+    expect(server.requests[0]?.headers.authorization).toBe("Bearer env-key-123");
+    expect(server.requests[0]?.headers["user-agent"]).toBe(`identity-clients-siit/${version} node/${process.versions.node}`);
+  });
+
+  it("talks to https://api.siit.io by default", async () => {
+    const urls: string[] = [];
+    const recordOnly = async (request: Request) => {
+      urls.push(request.url);
+      return Response.json({ meta: {}, results: [] });
+    };
+
+    await createSiitClient({ apiKey: "k", fetch: recordOnly }).GET("/v1/applications");
+
+    expect(SIIT_BASE_URL).toBe("https://api.siit.io");
+    expect(urls).toEqual(["https://api.siit.io/v1/applications"]);
+  });
+});
+
+describe("readRateLimit", () => {
+  const headers = (values: Record<string, string>) => new Headers(values);
+
+  it("reads limit and remaining, and the reset time as Unix seconds, milliseconds or a date", () => {
+    expect(readRateLimit(headers({ "X-SiitApi-Limit": "60", "X-SiitApi-Remaining": "12" }))).toEqual({
+      limit: 60,
+      remaining: 12,
+      resetAt: undefined,
+    });
+    expect(readRateLimit(headers({ "X-SiitApi-Reset": "1737368460" }))?.resetAt).toEqual(new Date(1_737_368_460_000));
+    expect(readRateLimit(headers({ "X-SiitApi-Reset": "1737368460123" }))?.resetAt).toEqual(new Date(1_737_368_460_123));
+    expect(readRateLimit(headers({ "X-SiitApi-Reset": "2025-01-20T10:21:00Z" }))?.resetAt).toEqual(new Date("2025-01-20T10:21:00Z"));
+  });
+
+  it("is undefined without rate-limit headers and ignores malformed values", () => {
+    expect(readRateLimit(new Response(null))).toBeUndefined();
+    expect(readRateLimit(headers({ "X-SiitApi-Limit": "lots", "X-SiitApi-Reset": "soon" }))).toBeUndefined();
+  });
+});
