@@ -50,7 +50,9 @@ export async function renderProvider(provider, root = repoRoot) {
 
   let types;
   try {
-    types = astToString(await openapiTS(pathToFileURL(specPath), { silent: true }));
+    // A `default` says what the server assumes when a field is omitted, not that it is always sent:
+    // keep such fields optional (openapi-typescript would otherwise make them required, even in request bodies).
+    types = astToString(await openapiTS(pathToFileURL(specPath), { silent: true, defaultNonNullable: false }));
   } catch (error) {
     throw new SpecError(`${specFile}: openapi-typescript could not generate types: ${error.message}`);
   }

@@ -22,7 +22,8 @@ type Call = (client: SiitClient, headers: Record<string, string>) => Promise<{ d
 
 // One valid, typed call per operation; the test below checks this table covers the whole spec.
 const calls: Record<string, Call> = {
-  listApplications: (client, headers) => client.GET("/v1/applications", { params: { query: { page: 1, per_page: 20 } }, headers }),
+  listApplications: (client, headers) =>
+    client.GET("/v1/applications", { params: { query: { page: 1, per_page: 20, "expand[]": ["app_owner"] } }, headers }),
   createApplication: (client, headers) =>
     client.POST("/v1/applications", { body: requestExample<CreateApplicationRequest>("createApplication", "slack"), headers }),
   retrieveApplication: (client, headers) => client.GET("/v1/applications/{uid}", { params: { path: { uid: APP } }, headers }),

@@ -1,0 +1,55 @@
+// Type-only checks, run by `pnpm typecheck` (part of `pnpm test`): the calls shown in README.md compile,
+// and the mistakes below do not. Nothing here is executed.
+import {
+  createSiitClient,
+  paginate,
+  readRateLimit,
+  SiitApiError,
+  type ApplicationInstanceProvider,
+  type CreateApplicationInstanceRequest,
+} from "../src/index.js";
+
+const siit = createSiitClient({ apiKey: "x" });
+const uid = "s_2bX9kLq4T7";
+const body: CreateApplicationInstanceRequest = { provider: "okta_actions", external_id: "0oa8f2k1xQzP4nR7d5d7" };
+
+export async function readmeCalls() {
+  await siit.GET("/v1/applications", { params: { query: { page: 1, per_page: 50, "expand[]": ["app_owner"] } } });
+  await siit.POST("/v1/applications", { body: { name: "Slack", app_link: "https://slack.com" } });
+  await siit.GET("/v1/applications/{uid}", { params: { path: { uid } } });
+  await siit.PUT("/v1/applications/{uid}", { params: { path: { uid } }, body: { lifecycle: "deprecated" } });
+  await siit.GET("/v1/applications/{uid}/users", { params: { path: { uid } } });
+  await siit.POST("/v1/applications/{uid}/users", { params: { path: { uid } }, body: { user_uid: "u_1" } });
+  const { data } = await siit.POST("/v1/applications/{uid}/instances", { params: { path: { uid } }, body });
+  console.log(data.result?.uid, data.result?.instance_name);
+
+  for await (const app of paginate(siit, "/v1/applications", { params: { query: { per_page: 50 } } })) console.log(app.name);
+  for await (const user of paginate(siit, "/v1/applications/{uid}/users", { params: { path: { uid } } })) console.log(user.full_name);
+
+  try {
+    await siit.POST("/v1/applications/{uid}/instances", { params: { path: { uid } }, body });
+  } catch (error) {
+    if (error instanceof SiitApiError) console.error(error.status, error.detail, error.troubleshoot, error.rateLimit?.resetAt);
+  }
+  const { response } = await siit.GET("/v1/applications");
+  const { limit, remaining, resetAt } = readRateLimit(response) ?? {};
+  console.log(limit, remaining, resetAt);
+}
+
+export async function mistakes() {
+  // @ts-expect-error -- the instance body is required
+  await siit.POST("/v1/applications/{uid}/instances", { params: { path: { uid } } });
+  // @ts-expect-error -- external_id is required
+  await siit.POST("/v1/applications/{uid}/instances", { params: { path: { uid } }, body: { provider: "ms_entra" } });
+  // @ts-expect-error -- not a provider Siit knows
+  const provider: ApplicationInstanceProvider = "github";
+  // @ts-expect-error -- the path needs its uid
+  await siit.GET("/v1/applications/{uid}");
+  // @ts-expect-error -- Siit documents no endpoint to list instances
+  await siit.GET("/v1/applications/{uid}/instances", { params: { path: { uid } } });
+  // @ts-expect-error -- paginating users needs the application uid
+  paginate(siit, "/v1/applications/{uid}/users");
+  // @ts-expect-error -- only list paths can be paginated
+  paginate(siit, "/v1/applications/{uid}", { params: { path: { uid } } });
+  return provider;
+}
