@@ -4,6 +4,7 @@
 // Extra arguments go to turbo (e.g. `pnpm test --filter @identity-clients/siit`).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,7 +18,9 @@ const testedPackages = [...readdirSync(join(root, "packages")).map((name) => joi
 // Stale reports must not be counted; turbo restores a package's report when it replays a cached run.
 for (const dir of testedPackages) rmSync(join(dir, "test-results.json"), { force: true });
 
-const turbo = spawnSync(join(root, "node_modules", ".bin", "turbo"), ["run", "typecheck", "test", "--continue", ...extraArgs], {
+// turbo's JS launcher, run with this Node: works the same on every platform, unlike the .bin shims.
+const turboBin = createRequire(join(root, "package.json")).resolve("turbo/bin/turbo");
+const turbo = spawnSync(process.execPath, [turboBin, "run", "typecheck", "test", "--continue", ...extraArgs], {
   cwd: root,
   stdio: "inherit",
   env: { TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1", ...process.env },

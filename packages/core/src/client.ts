@@ -1,6 +1,6 @@
 import createClient, { type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
 import { ApiError, NetworkError, TimeoutError, type ApiErrorInit } from "./errors.js";
-import { readBaseUrl, readDuration } from "./options.js";
+import { readBaseUrl, readDuration, readFunction, readHeaders } from "./options.js";
 
 /** Options every provider client accepts. */
 export interface CommonClientOptions {
@@ -13,6 +13,9 @@ export interface CommonClientOptions {
   /** The `fetch` to send requests with. Default: the platform's `fetch`. */
   fetch?: (request: Request) => Promise<Response>;
 }
+
+/** The names of the common options, for `readOptions()` in provider packages. */
+export const COMMON_OPTION_NAMES = ["baseUrl", "timeoutMs", "headers", "fetch"] as const satisfies readonly (keyof CommonClientOptions)[];
 
 /** What a provider package tells the core about itself. */
 export interface ProviderDefinition<ErrorBody = unknown> {
@@ -84,9 +87,10 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
 ): ApiClient<Paths> {
   const baseUrl = readBaseUrl("baseUrl", options.baseUrl, provider.defaultBaseUrl);
   const timeoutMs = readDuration("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
-  const platformFetch = options.fetch ?? globalThis.fetch;
+  const platformFetch = readFunction<typeof globalThis.fetch>("fetch", options.fetch) ?? globalThis.fetch;
+  const headers = readHeaders("headers", options.headers);
   const userAgent = formatUserAgent(provider.packageName, provider.packageVersion);
-  const inner = createClient<Paths>({ baseUrl, headers: { ...options.headers, "User-Agent": userAgent } });
+  const inner = createClient<Paths>({ baseUrl, headers: { ...headers, "User-Agent": userAgent } });
 
   // Runs once per attempt with the request exactly as openapi-fetch built it.
   async function send(request: Request, operation: string): Promise<Response> {

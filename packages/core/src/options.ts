@@ -25,6 +25,25 @@ export function readCredential(option: string, value: unknown, envVar?: string):
   return credential;
 }
 
+/**
+ * Checks that the options argument is an object with no unknown keys, so a typo such as `apikey`
+ * is reported as such instead of as a missing `apiKey`.
+ */
+export function readOptions<T extends object>(value: unknown, known: readonly (keyof T & string)[]): T {
+  if (value === undefined) return {} as T;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ConfigurationError("options", `expected an object, got ${typeOf(value)}`);
+  }
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key as keyof T & string)) {
+      const suggestion = known.find((name) => name.toLowerCase() === key.toLowerCase());
+      const hint = suggestion ? `did you mean \`${suggestion}\`?` : `known options: ${known.join(", ")}`;
+      throw new ConfigurationError(key, `unknown option; ${hint}`);
+    }
+  }
+  return value as T;
+}
+
 /** Validates a base URL: absolute http(s), no credentials, query or fragment. Returns it without a trailing slash. */
 export function readBaseUrl(option: string, value: unknown, fallback: string): string {
   if (value === undefined) return fallback;
@@ -56,6 +75,29 @@ export function readDuration(option: string, value: unknown, fallback: number): 
     throw new ConfigurationError(option, `expected a positive number of milliseconds, got ${String(value)}`);
   }
   return value;
+}
+
+/** Validates extra headers: an object of string values. */
+export function readHeaders(option: string, value: unknown): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ConfigurationError(option, `expected an object of header names to strings, got ${typeOf(value)}`);
+  }
+  for (const [name, headerValue] of Object.entries(value)) {
+    if (typeof headerValue !== "string") {
+      throw new ConfigurationError(option, `header ${JSON.stringify(name)} must be a string, got ${typeOf(headerValue)}`);
+    }
+  }
+  return value as Record<string, string>;
+}
+
+/** Validates an optional function option such as `fetch`. */
+export function readFunction<F extends (...args: never[]) => unknown>(option: string, value: unknown): F | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "function") {
+    throw new ConfigurationError(option, `expected a function, got ${typeOf(value)}`);
+  }
+  return value as F;
 }
 
 function readEnv(name: string): string | undefined {

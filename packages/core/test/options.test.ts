@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ConfigurationError, readBaseUrl, readCredential, readDuration } from "../src/index.js";
+import { ConfigurationError, readBaseUrl, readCredential, readDuration, readFunction, readHeaders, readOptions } from "../src/index.js";
 
 const SECRET = "sk-live-3f9a7c21";
 
@@ -95,5 +95,48 @@ describe("readDuration", () => {
     const error = configurationError(() => readDuration("timeoutMs", value, 30_000));
     expect(error.option).toBe("timeoutMs");
     expect(error.message).toContain("expected a positive number of milliseconds");
+  });
+});
+
+describe("readOptions", () => {
+  type Options = { apiKey?: string; baseUrl?: string };
+  const known = ["apiKey", "baseUrl"] as const;
+
+  it("accepts known keys and an absent argument", () => {
+    expect(readOptions<Options>({ apiKey: "k" }, known)).toEqual({ apiKey: "k" });
+    expect(readOptions<Options>(undefined, known)).toEqual({});
+  });
+
+  it("names an unknown key and suggests the right spelling", () => {
+    const error = configurationError(() => readOptions<Options>({ apikey: SECRET }, known));
+    expect(error.option).toBe("apikey");
+    expect(error.message).toBe("Invalid client option `apikey`: unknown option; did you mean `apiKey`?");
+  });
+
+  it("lists the known options for a key it cannot place", () => {
+    expect(configurationError(() => readOptions<Options>({ endpoint: "x" }, known)).message).toContain("known options: apiKey, baseUrl");
+  });
+
+  it.each([null, "k", ["apiKey"]])("rejects %j as the options argument", (value) => {
+    expect(configurationError(() => readOptions<Options>(value, known)).option).toBe("options");
+  });
+});
+
+describe("readHeaders and readFunction", () => {
+  it("accept valid values", () => {
+    expect(readHeaders("headers", { "X-Trace": "1" })).toEqual({ "X-Trace": "1" });
+    expect(readFunction("fetch", fetch)).toBe(fetch);
+    expect(readHeaders("headers", undefined)).toBeUndefined();
+    expect(readFunction("fetch", undefined)).toBeUndefined();
+  });
+
+  it("reject the wrong types, naming the option", () => {
+    expect(configurationError(() => readHeaders("headers", { "X-Count": 3 })).message).toBe(
+      'Invalid client option `headers`: header "X-Count" must be a string, got number',
+    );
+    expect(configurationError(() => readHeaders("headers", "X-Trace: 1")).option).toBe("headers");
+    expect(configurationError(() => readFunction("fetch", "fetch")).message).toBe(
+      "Invalid client option `fetch`: expected a function, got string",
+    );
   });
 });

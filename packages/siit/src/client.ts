@@ -1,4 +1,11 @@
-import { createApiClient, readCredential, type ApiClient, type CommonClientOptions } from "@identity-clients/core";
+import {
+  COMMON_OPTION_NAMES,
+  createApiClient,
+  readCredential,
+  readOptions,
+  type ApiClient,
+  type CommonClientOptions,
+} from "@identity-clients/core";
 import type { paths } from "./generated/openapi.js";
 import { packageName, packageVersion } from "./generated/package.js";
 import { SiitApiError, type SiitErrorBody } from "./errors.js";
@@ -14,7 +21,8 @@ export interface SiitClientOptions extends CommonClientOptions {
 /** The typed Siit client: openapi-fetch's `GET`/`POST`/`PUT` over the Siit paths, rejecting with `SiitApiError`. */
 export type SiitClient = ApiClient<paths>;
 
-export function createSiitClient(options: SiitClientOptions = {}): SiitClient {
+export function createSiitClient(clientOptions?: SiitClientOptions): SiitClient {
+  const options = readOptions<SiitClientOptions>(clientOptions, [...COMMON_OPTION_NAMES, "apiKey"]);
   const apiKey = readCredential("apiKey", options.apiKey, SIIT_API_KEY_ENV);
   const authorization = `Bearer ${apiKey}`;
   return createApiClient<paths, SiitErrorBody | string | undefined>(options, {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
-import { ConfigurationError, createSiitClient, readRateLimit, SIIT_BASE_URL } from "../src/index.js";
+import { ConfigurationError, createSiitClient, readRateLimit, SIIT_BASE_URL, type SiitClientOptions } from "../src/index.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -37,6 +37,17 @@ describe("createSiitClient", () => {
     const error = configurationError(() => createSiitClient({ apiKey }));
     expect(error.option).toBe("apiKey");
     if (apiKey.trim()) expect(error.message).not.toContain(apiKey.trim());
+  });
+
+  it("rejects a misspelt option instead of reporting a missing key", () => {
+    const options = { apikey: "k" } as unknown as SiitClientOptions;
+    expect(configurationError(() => createSiitClient(options)).message).toBe(
+      "Invalid client option `apikey`: unknown option; did you mean `apiKey`?",
+    );
+  });
+
+  it("rejects options that are not an object", () => {
+    expect(configurationError(() => createSiitClient(null as unknown as SiitClientOptions)).option).toBe("options");
   });
 
   it("rejects a bad base URL at construction", () => {
