@@ -7,6 +7,7 @@ import {
   TimeoutError,
   type ProviderDefinition,
 } from "../src/index.js";
+import { rejectionOf } from "../../../scripts/capture-error.mjs";
 import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
 
 // A hand-written stand-in for openapi-typescript output: one path, GET and POST.
@@ -87,9 +88,8 @@ describe("createApiClient", () => {
     );
     const client = createApiClient<TestPaths>({ baseUrl: server.url }, provider);
 
-    const error = await client.GET("/things/{id}", { params: { path: { id: "nope" } } }).catch((e: unknown) => e);
+    const error = await rejectionOf(client.GET("/things/{id}", { params: { path: { id: "nope" } } }), ApiError);
 
-    expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       name: "ApiError",
       status: 404,
@@ -99,10 +99,10 @@ describe("createApiClient", () => {
       operation: "GET /things/{id}",
       body: { code: "NOT_FOUND", message: "No such thing" },
     });
-    expect((error as ApiError).message).toBe(
+    expect(error.message).toBe(
       "Test API error 404 Not Found on GET /things/{id} [NOT_FOUND]: No such thing (request id req-42)",
     );
-    expect((error as ApiError).stack).toMatch(/^ApiError: Test API error 404/);
+    expect(error.stack).toMatch(/^ApiError: Test API error 404/);
   });
 
   it("keeps a non-JSON error body as text", async () => {
@@ -112,9 +112,8 @@ describe("createApiClient", () => {
     });
     const client = createApiClient<TestPaths>({ baseUrl: server.url }, provider);
 
-    const error = (await client.GET("/things/{id}", { params: { path: { id: "x" } } }).catch((e: unknown) => e)) as ApiError;
+    const error = await rejectionOf(client.GET("/things/{id}", { params: { path: { id: "x" } } }), ApiError);
 
-    expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(502);
     expect(error.body).toBe("<html>Bad gateway</html>");
   });
@@ -128,12 +127,12 @@ describe("createApiClient", () => {
       onResponse: ({ request }) => void seen.push(request.headers.get("authorization") ?? "none"),
     });
 
-    const error = await client.GET("/things/{id}", { params: { path: { id: "x" } } }).catch((e: unknown) => e);
+    const error = await rejectionOf(client.GET("/things/{id}", { params: { path: { id: "x" } } }), ApiError);
 
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${SECRET}`);
     expect(seen).toEqual(["none", "none"]);
     const { inspect } = await import("node:util");
-    for (const text of [String(error), (error as Error).stack, JSON.stringify(error), inspect(error)]) {
+    for (const text of [String(error), error.stack, JSON.stringify(error), inspect(error)]) {
       expect(text).not.toContain(SECRET);
     }
   });
@@ -145,20 +144,18 @@ describe("createApiClient", () => {
     server = undefined;
     const client = createApiClient<TestPaths>({ baseUrl: url }, provider);
 
-    const error = await client.GET("/things/{id}", { params: { path: { id: "x" } } }).catch((e: unknown) => e);
+    const error = await rejectionOf(client.GET("/things/{id}", { params: { path: { id: "x" } } }), NetworkError);
 
-    expect(error).toBeInstanceOf(NetworkError);
-    expect((error as NetworkError).message).toMatch(/^Test API request GET \/things\/\{id\} failed before a response arrived/);
-    expect((error as NetworkError).cause).toBeInstanceOf(Error);
+    expect(error.message).toMatch(/^Test API request GET \/things\/\{id\} failed before a response arrived/);
+    expect(error.cause).toBeInstanceOf(Error);
   });
 
   it("turns an unanswered request into a TimeoutError after timeoutMs", async () => {
     server = await startLocalServer(() => undefined); // never answers
     const client = createApiClient<TestPaths>({ baseUrl: server.url, timeoutMs: 50 }, provider);
 
-    const error = await client.GET("/things/{id}", { params: { path: { id: "x" } } }).catch((e: unknown) => e);
+    const error = await rejectionOf(client.GET("/things/{id}", { params: { path: { id: "x" } } }), TimeoutError);
 
-    expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ timeoutMs: 50, operation: "GET /things/{id}" });
   });
 
@@ -167,11 +164,11 @@ describe("createApiClient", () => {
     server = await startLocalServer(() => controller.abort()); // aborts once the request has arrived
     const client = createApiClient<TestPaths>({ baseUrl: server.url }, provider);
 
-    const error = await client
-      .GET("/things/{id}", { params: { path: { id: "x" } }, signal: controller.signal })
-      .catch((e: unknown) => e);
+    const call = client.GET("/things/{id}", { params: { path: { id: "x" } }, signal: controller.signal });
+    const error = await rejectionOf(call, Error);
 
-    expect((error as Error).name).toBe("AbortError");
+    expect(error.name).toBe("AbortError");
+    expect(error).not.toBeInstanceOf(TimeoutError);
   });
 
   it("validates its options at construction", () => {

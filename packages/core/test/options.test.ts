@@ -1,17 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { thrownBy } from "../../../scripts/capture-error.mjs";
 import { ConfigurationError, readBaseUrl, readCredential, readDuration, readFunction, readHeaders, readOptions } from "../src/index.js";
 
 const SECRET = "sk-live-3f9a7c21";
 
-function configurationError(run: () => unknown): ConfigurationError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return error as ConfigurationError;
-  }
-  throw new Error("expected a ConfigurationError");
-}
+const configurationError = (run: () => unknown) => thrownBy(run, ConfigurationError);
 
 describe("readCredential", () => {
   afterEach(() => vi.unstubAllEnvs());

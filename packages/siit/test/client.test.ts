@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { thrownBy } from "../../../scripts/capture-error.mjs";
 import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
 import { ConfigurationError, createSiitClient, readRateLimit, SIIT_BASE_URL, type SiitClientOptions } from "../src/index.js";
 
@@ -12,15 +13,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-function configurationError(run: () => unknown): ConfigurationError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return error as ConfigurationError;
-  }
-  throw new Error("expected a ConfigurationError");
-}
+const configurationError = (run: () => unknown) => thrownBy(run, ConfigurationError);
 
 describe("createSiitClient", () => {
   it("requires an API key, naming the option and the environment variable", () => {

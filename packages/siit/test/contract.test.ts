@@ -1,6 +1,7 @@
 // Contract tests: every operation and documented status of specs/siit/openapi.yaml, through the
 // client, against a Prism mock of the same spec (started in global-setup.ts).
 import { describe, expect, expectTypeOf, inject, it } from "vitest";
+import { rejectionOf } from "../../../scripts/capture-error.mjs";
 import {
   createSiitClient,
   readRateLimit,
@@ -72,14 +73,7 @@ function violations(error: SiitApiError): Violation[] {
   return JSON.parse(error.headers.get("sl-violations") ?? "[]") as Violation[];
 }
 
-async function rejection(promise: Promise<unknown>): Promise<SiitApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SiitApiError);
-  return error as SiitApiError;
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, SiitApiError);
 
 describe("Siit contract (Prism mock of specs/siit/openapi.yaml)", () => {
   it("has a contract call for every operation in the spec", () => {

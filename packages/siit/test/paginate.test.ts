@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, expectTypeOf, inject, it } from "vitest";
+import { rejectionOf } from "../../../scripts/capture-error.mjs";
 import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
 import { createSiitClient, paginate, SiitApiError, type Application, type User } from "../src/index.js";
 import { responseExample } from "./spec.js";
@@ -97,13 +98,13 @@ describe("paginate", () => {
     const siit = createSiitClient({ apiKey: API_KEY, baseUrl: server.url });
     const seen: string[] = [];
 
-    const error = await (async () => {
+    const iterateAll = async () => {
       for await (const application of paginate(siit, "/v1/applications")) seen.push(application.uid ?? "");
-    })().catch((e: unknown) => e);
+    };
+    const error = await rejectionOf(iterateAll(), SiitApiError);
 
     expect(seen).toEqual(["s_1", "s_2"]);
-    expect(error).toBeInstanceOf(SiitApiError);
-    expect((error as SiitApiError).status).toBe(429);
-    expect((error as SiitApiError).rateLimit?.resetAt).toEqual(new Date(1_737_368_460_000));
+    expect(error.status).toBe(429);
+    expect(error.rateLimit?.resetAt).toEqual(new Date(1_737_368_460_000));
   });
 });
