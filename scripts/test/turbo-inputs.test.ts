@@ -1,0 +1,56 @@
+// The pipeline promise: a spec change reruns exactly its provider's generate/build/test. Asks turbo
+// itself (a dry run, nothing executed) which files each task hashes.
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { listProviders } from "../generate.mjs";
+
+const root = join(import.meta.dirname, "..", "..");
+const turboBin = createRequire(join(root, "package.json")).resolve("turbo/bin/turbo");
+
+interface DryTask {
+  taskId: string;
+  package: string;
+  task: string;
+  inputs: Record<string, string>;
+}
+
+let tasks: DryTask[];
+beforeAll(async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, [turboBin, "run", "generate", "build", "typecheck", "test", "--dry=json"], {
+    cwd: root,
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1" },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  tasks = (JSON.parse(stdout) as { tasks: DryTask[] }).tasks;
+});
+
+function inputsOf(taskId: string): string[] {
+  const task = tasks.find((t) => t.taskId === taskId);
+  if (!task) throw new Error(`turbo has no task ${taskId}`);
+  return Object.keys(task.inputs);
+}
+
+const specFile = (provider: string) => `../../specs/${provider}/openapi.yaml`;
+
+describe.each(listProviders())("turbo inputs for %s", (provider) => {
+  const pkg = `@identity-clients/${provider}`;
+
+  it("generate hashes its spec, the codegen script and package.json", () => {
+    expect(inputsOf(`${pkg}#generate`)).toEqual(expect.arrayContaining([specFile(provider), "../../scripts/generate.mjs", "package.json"]));
+  });
+
+  it("test hashes its spec (Prism serves it), its sources and its tests", () => {
+    const inputs = inputsOf(`${pkg}#test`);
+    expect(inputs).toContain(specFile(provider));
+    expect(inputs.some((path) => path.startsWith("src/"))).toBe(true);
+    expect(inputs.some((path) => path.startsWith("test/"))).toBe(true);
+  });
+
+  it("no other package's task hashes its spec", () => {
+    const others = tasks.filter((t) => t.package !== pkg && Object.keys(t.inputs).some((path) => path.endsWith(`specs/${provider}/openapi.yaml`)));
+    expect(others.map((t) => t.taskId)).toEqual([]);
+  });
+});
