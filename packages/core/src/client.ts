@@ -1,6 +1,7 @@
 import createClient, { type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
 import { ApiError, NetworkError, TimeoutError, type ApiErrorInit } from "./errors.js";
 import { readBaseUrl, readDuration, readFunction, readHeaders } from "./options.js";
+import { checkPathParams } from "./path-params.js";
 
 /** Options every provider client accepts. */
 export interface CommonClientOptions {
@@ -79,7 +80,7 @@ export interface ApiClient<Paths extends Record<string, any>, Media extends Medi
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
-type CallInit = { signal?: AbortSignal | null; [key: string]: unknown };
+type CallInit = { signal?: AbortSignal | null; params?: { path?: Record<string, unknown> }; [key: string]: unknown };
 
 export function createApiClient<Paths extends Record<string, any>, ErrorBody = unknown>(
   options: CommonClientOptions,
@@ -105,6 +106,7 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
 
   async function call(method: (typeof METHODS)[number], path: string, init: CallInit = {}) {
     const operation = `${method} ${path}`;
+    checkPathParams(operation, path, init.params?.path);
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     const fetch = (request: Request) => send(request, operation);

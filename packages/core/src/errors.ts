@@ -69,6 +69,19 @@ function describeApiError(init: ApiErrorInit<unknown>): string {
   return message;
 }
 
+/** The call's own arguments are unusable (e.g. an empty path parameter); nothing was sent. */
+export class InvalidRequestError extends IdentityClientError {
+  readonly operation: string;
+  /** The parameter at fault. */
+  readonly parameter: string;
+
+  constructor(operation: string, parameter: string, problem: string) {
+    super(`Invalid request ${operation}: path parameter \`${parameter}\` ${problem}; nothing was sent`);
+    this.operation = operation;
+    this.parameter = parameter;
+  }
+}
+
 /** No response arrived: DNS failure, refused or reset connection, TLS failure. */
 export class NetworkError extends IdentityClientError {
   readonly operation: string;
@@ -97,6 +110,7 @@ const errorNames = [
   [IdentityClientError, "IdentityClientError"],
   [ConfigurationError, "ConfigurationError"],
   [ApiError, "ApiError"],
+  [InvalidRequestError, "InvalidRequestError"],
   [NetworkError, "NetworkError"],
   [TimeoutError, "TimeoutError"],
 ] as const;

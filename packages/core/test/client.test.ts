@@ -3,6 +3,7 @@ import {
   ApiError,
   ConfigurationError,
   createApiClient,
+  InvalidRequestError,
   NetworkError,
   TimeoutError,
   type ProviderDefinition,
@@ -169,6 +170,33 @@ describe("createApiClient", () => {
 
     expect(error.name).toBe("AbortError");
     expect(error).not.toBeInstanceOf(TimeoutError);
+  });
+
+  it.each([
+    ["missing", undefined, "is missing"],
+    ["empty", "", "is empty"],
+    ["blank", "  ", "is empty"],
+    ["a dot segment", "..", 'must not be ".."'],
+    ["an object", { id: 1 }, "must be a string or number, got object"],
+  ])("rejects a path parameter that is %s before sending anything", async (_label, id, problem) => {
+    server = await startLocalServer((_request, response) => json(response, 200, { id: "t", name: "n" }));
+    const client = createApiClient<TestPaths>({ baseUrl: server.url }, provider);
+    const params = { path: { id } } as unknown as { path: { id: string } };
+
+    const error = await rejectionOf(client.GET("/things/{id}", { params }), InvalidRequestError);
+
+    expect(error.message).toBe(`Invalid request GET /things/{id}: path parameter \`id\` ${problem}; nothing was sent`);
+    expect(error.parameter).toBe("id");
+    expect(server.requests).toEqual([]);
+  });
+
+  it("encodes reserved characters in path parameters instead of letting them change the path", async () => {
+    server = await startLocalServer((_request, response) => json(response, 200, { id: "t", name: "n" }));
+    const client = createApiClient<TestPaths>({ baseUrl: server.url }, provider);
+
+    await client.GET("/things/{id}", { params: { path: { id: "a/../b?c#d é" } } });
+
+    expect(server.requests[0]?.url).toBe("/things/a%2F..%2Fb%3Fc%23d%20%C3%A9");
   });
 
   it("validates its options at construction", () => {

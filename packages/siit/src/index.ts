@@ -8,4 +8,4 @@ export { readRateLimit } from "./rate-limit.js";
 export type { RateLimit } from "./rate-limit.js";
 export type * from "./types.js";
 export type { components, operations, paths } from "./generated/openapi.js";
-export { ApiError, ConfigurationError, IdentityClientError, NetworkError, TimeoutError } from "@identity-clients/core";
+export { ApiError, ConfigurationError, IdentityClientError, InvalidRequestError, NetworkError, TimeoutError } from "@identity-clients/core";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { thrownBy } from "../../../scripts/capture-error.mjs";
+import { rejectionOf, thrownBy } from "../../../scripts/capture-error.mjs";
 import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
-import { ConfigurationError, createSiitClient, readRateLimit, SIIT_BASE_URL, type SiitClientOptions } from "../src/index.js";
+import { ConfigurationError, createSiitClient, InvalidRequestError, readRateLimit, SIIT_BASE_URL, type SiitClientOptions } from "../src/index.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -68,6 +68,22 @@ describe("createSiitClient", () => {
 
     expect(SIIT_BASE_URL).toBe("https://api.siit.io");
     expect(urls).toEqual(["https://api.siit.io/v1/applications"]);
+  });
+});
+
+describe("requests", () => {
+  it("refuses an empty application uid instead of posting to /v1/applications//instances", async () => {
+    const sent: string[] = [];
+    const siit = createSiitClient({ apiKey: "k", fetch: async (request) => (sent.push(request.url), Response.json({})) });
+
+    const call = siit.POST("/v1/applications/{uid}/instances", {
+      params: { path: { uid: "" } },
+      body: { provider: "okta_actions", external_id: "x" },
+    });
+    const error = await rejectionOf(call, InvalidRequestError);
+
+    expect(error.parameter).toBe("uid");
+    expect(sent).toEqual([]);
   });
 });
 
