@@ -49,7 +49,7 @@ describe("createSiitClient", () => {
 
   it("sends the key from SIIT_API_KEY as a bearer token, with a User-Agent naming the package", async () => {
     vi.stubEnv("SIIT_API_KEY", "env-key-123");
-    server = await startLocalServer((_request, response) => json(response, 200, { result: { uid: "s_1" } }));
+    server = await startLocalServer((_request, response) => json(response, 200, { uid: "s_1" }));
 
     await createSiitClient({ baseUrl: server.url }).GET("/v1/applications/{uid}", { params: { path: { uid: "s_1" } } });
 

@@ -208,8 +208,9 @@ describe("typed results", () => {
     // openapi-fetch maps response types through Readable<>, so check assignability both ways.
     expectTypeOf(list.data.results).toExtend<Application[] | undefined>();
     expectTypeOf<Application[] | undefined>().toExtend<typeof list.data.results>();
-    expectTypeOf(one.data.result).toExtend<Application | undefined>();
-    expectTypeOf<Application | undefined>().toExtend<typeof one.data.result>();
-    expect(one.data.result?.uid).toMatch(/^s_/);
+    // Retrieve answers with the Application itself; the writes wrap theirs in { result }.
+    expectTypeOf(one.data).toExtend<Application>();
+    expectTypeOf<Application>().toExtend<typeof one.data>();
+    expect(one.data.uid).toMatch(/^s_/);
   });
 });
