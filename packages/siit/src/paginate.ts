@@ -1,3 +1,4 @@
+import { IdentityClientError } from "@identity-clients/core";
 import type { paths } from "./generated/openapi.js";
 import type { SiitClient } from "./client.js";
 
@@ -28,13 +29,14 @@ type PaginateArgs<Path extends SiitListPath> =
     : [options: PaginateOptions<Path> & { params: ListParameters<Path> }];
 
 interface ListPage {
-  meta?: { current_page?: number; next_page_link?: string | null };
+  meta?: { next_page_link?: string | null };
   results?: unknown[];
 }
 
 /**
- * Iterates every item of a paginated Siit list, requesting page after page until the API reports
- * no next page. Errors (including rate limiting) reject the iteration with a `SiitApiError`.
+ * Iterates every item of a paginated Siit list, requesting page after page (the page its
+ * `next_page_link` names) until the API reports no next page. Errors (including rate limiting)
+ * reject the iteration with a `SiitApiError`.
  *
  * @example
  * for await (const application of paginate(siit, "/v1/applications", { params: { query: { per_page: 50 } } })) {
@@ -53,7 +55,20 @@ export async function* paginate<Path extends SiitListPath>(
     const { data } = (await client.GET(path as never, init as never)) as { data: ListPage | undefined };
     const results = data?.results ?? [];
     yield* results as SiitListItem<Path>[];
-    if (results.length === 0 || !data?.meta?.next_page_link) return;
-    page = (data.meta.current_page ?? page) + 1;
+    const nextLink = data?.meta?.next_page_link;
+    if (results.length === 0 || !nextLink) return;
+    const next = nextPageNumber(nextLink, page);
+    if (next <= page) {
+      // A server or proxy that ignores `page` would otherwise repeat the same items forever.
+      throw new IdentityClientError(`Siit's next_page_link after page ${page} points to page ${next}; stopping instead of repeating items`);
+    }
+    page = next;
   }
+}
+
+/** The `page` named by Siit's next_page_link; page + 1 when the link does not say. */
+function nextPageNumber(link: string, page: number): number {
+  const named = new URL(link, "https://api.siit.io").searchParams.get("page");
+  const parsed = named === null ? Number.NaN : Number(named);
+  return Number.isInteger(parsed) ? parsed : page + 1;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, expectTypeOf, inject, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
 import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
-import { createSiitClient, paginate, SiitApiError, type Application, type User } from "../src/index.js";
+import { createSiitClient, IdentityClientError, paginate, SiitApiError, type Application, type User } from "../src/index.js";
 import { responseExample } from "./spec.js";
 
 const API_KEY = "test-api-key-0a1b2c";
@@ -91,6 +91,23 @@ describe("paginate", () => {
 
     expect(await collect(paginate(siit, "/v1/applications"))).toEqual([]);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("stops with an error instead of looping when the server ignores the page parameter", async () => {
+    server = await startLocalServer((_request, response) =>
+      json(response, 200, { meta: { current_page: 1, next_page_link: "https://api.siit.io/v1/applications?page=2" }, results: [{ uid: "s_1" }] }),
+    );
+    const siit = createSiitClient({ apiKey: API_KEY, baseUrl: server.url });
+    const seen: string[] = [];
+    const iterateAll = async () => {
+      for await (const application of paginate(siit, "/v1/applications")) seen.push(application.uid ?? "");
+    };
+
+    const error = await rejectionOf(iterateAll(), IdentityClientError);
+
+    expect(error.message).toBe("Siit's next_page_link after page 2 points to page 2; stopping instead of repeating items");
+    expect(seen).toEqual(["s_1", "s_1"]);
+    expect(server.requests).toHaveLength(2);
   });
 
   it("rejects with the SiitApiError of a failing page after yielding the earlier pages", async () => {
