@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { TEST_REPORT_FILE } from "./vitest-defaults.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const extraArgs = process.argv.slice(2);
@@ -16,7 +17,7 @@ const testedPackages = [...readdirSync(join(root, "packages")).map((name) => joi
   .filter((dir) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).scripts?.test);
 
 // Stale reports must not be counted; turbo restores a package's report when it replays a cached run.
-for (const dir of testedPackages) rmSync(join(dir, "test-results.json"), { force: true });
+for (const dir of testedPackages) rmSync(join(dir, TEST_REPORT_FILE), { force: true });
 
 // turbo's JS launcher, run with this Node: works the same on every platform, unlike the .bin shims.
 const turboBin = createRequire(join(root, "package.json")).resolve("turbo/bin/turbo");
@@ -29,7 +30,7 @@ const turbo = spawnSync(process.execPath, [turboBin, "run", "typecheck", "test",
 let passed = 0;
 let failed = 0;
 for (const dir of testedPackages) {
-  const report = join(dir, "test-results.json");
+  const report = join(dir, TEST_REPORT_FILE);
   if (!existsSync(report)) {
     // Only a full run must report every package; a filtered run skips some on purpose.
     if (extraArgs.length === 0) {

@@ -1,9 +1,4 @@
 import { defineConfig } from "vitest/config";
+import { testDefaults } from "../../scripts/vitest-defaults.mjs";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    reporters: ["default", "json"],
-    outputFile: { json: "test-results.json" },
-  },
-});
+export default defineConfig({ test: testDefaults });

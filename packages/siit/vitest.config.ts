@@ -1,10 +1,6 @@
 import { defineConfig } from "vitest/config";
+import { testDefaults } from "../../scripts/vitest-defaults.mjs";
 
 export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/global-setup.ts"],
-    reporters: ["default", "json"],
-    outputFile: { json: "test-results.json" },
-  },
+  test: { ...testDefaults, globalSetup: ["test/global-setup.ts"] },
 });

@@ -5,9 +5,10 @@ import { ConfigurationError } from "./errors.js";
  * The value itself never appears in an error message.
  */
 export function readCredential(option: string, value: unknown, envVar?: string): string {
-  const fromEnv = value === undefined && envVar !== undefined ? readEnv(envVar) : undefined;
-  const credential = value ?? fromEnv;
-  const source = value === undefined && envVar !== undefined ? `environment variable ${envVar}` : `\`${option}\``;
+  const fromEnvironment = value === undefined && envVar !== undefined;
+  // null counts as not given, like undefined.
+  const credential = fromEnvironment ? readEnv(envVar) : (value ?? undefined);
+  const source = fromEnvironment ? `environment variable ${envVar}` : `\`${option}\``;
   if (credential === undefined) {
     const hint = envVar ? `pass \`${option}\` or set ${envVar}` : `pass \`${option}\``;
     throw new ConfigurationError(option, `it is required; ${hint}`);
