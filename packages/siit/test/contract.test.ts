@@ -1,5 +1,5 @@
 // Contract tests: every operation and documented status of specs/siit/openapi.yaml, through the
-// client, against a Prism mock of the same spec (started in global-setup.ts).
+// client, against a Prism mock of the same spec (started by scripts/prism-global-setup.mjs).
 import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
 import {
