@@ -5,3 +5,9 @@ export function generate(
   providers: string[],
   options?: { root?: string; check?: boolean; log?: (line: string) => void },
 ): Promise<{ failures: string[]; stale: string[] }>;
+export interface SpecFacts {
+  secretFields: string[];
+  bodylessResponses: Record<string, number[]>;
+}
+/** What the runtime needs from a parsed spec: secret property names and bodyless 2xx responses. */
+export function specFacts(spec: unknown): SpecFacts;

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { generate, listProviders, renderProvider, SpecError } from "../generate.mjs";
+import { generate, listProviders, renderProvider, SpecError, specFacts } from "../generate.mjs";
 
 const run = promisify(execFile);
 const script = join(import.meta.dirname, "..", "generate.mjs");
@@ -87,7 +87,9 @@ describe("generate", () => {
     await writeSpec(VALID_SPEC.replace("        name:\n          type: string\n", "        name:\n          type: string\n        colour:\n          type: string\n"));
     const { stale } = await generate(["fixture"], { root, check: true });
 
-    expect(stale).toEqual([join("packages", "fixture", "src", "generated", "openapi.ts") + " (differs from the spec)"]);
+    expect(stale).toEqual(
+      ["openapi.ts", "spec-facts.ts"].map((file) => join("packages", "fixture", "src", "generated", file) + " (differs from the spec)"),
+    );
   });
 
   it("--check reports missing output and stray files", async () => {
@@ -128,6 +130,40 @@ describe("generate", () => {
     expect(await readFile(generated("openapi.ts"), "utf8")).toBe(before);
   });
 
+  it("writes spec facts: secret fields (format: password, x-secret) and 2xx responses without a body", async () => {
+    const spec = {
+      openapi: "3.0.3",
+      paths: {
+        "/things/{id}": {
+          get: { responses: { "200": { content: { "application/json": {} } } } },
+          delete: { responses: { "204": { description: "gone" }, "202": { $ref: "#/components/responses/accepted" }, "404": {} } },
+          post: { requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/login" } } } }, responses: { "201": { content: {} } } },
+        },
+      },
+      components: {
+        responses: { accepted: { description: "queued" } },
+        schemas: {
+          login: {
+            type: "object",
+            properties: {
+              user: { type: "string" },
+              pass: { type: "string", format: "password" },
+              nested: { type: "object", properties: { pin: { $ref: "#/components/schemas/pin" } } },
+            },
+          },
+          pin: { type: "string", "x-secret": true },
+        },
+      },
+    };
+
+    expect(specFacts(spec)).toEqual({ secretFields: ["pass", "pin"], bodylessResponses: { "DELETE /things/{id}": [202, 204] } });
+
+    await generate(["fixture"], { root, ...quiet });
+    const facts = await readFile(generated("spec-facts.ts"), "utf8");
+    expect(facts).toContain("export const secretFields: readonly string[] = [];");
+    expect(facts).toContain("export const bodylessResponses: Readonly<Record<string, readonly number[]>> = {};");
+  });
+
   it("says when a spec has no package", async () => {
     await rm(join(root, "packages", "fixture"), { recursive: true });
     await expect(renderProvider("fixture", root)).rejects.toThrow(SpecError);
@@ -141,7 +177,9 @@ describe("generate CLI", () => {
     await expect(check).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("packages/fixture/src/generated/openapi.ts (missing)") });
 
     const { stdout } = await run(process.execPath, [script, "--root", root]);
-    expect(stdout).toContain("fixture: wrote packages/fixture/src/generated/openapi.ts, packages/fixture/src/generated/package.ts");
+    expect(stdout).toContain(
+      "fixture: wrote packages/fixture/src/generated/openapi.ts, packages/fixture/src/generated/spec-facts.ts, packages/fixture/src/generated/package.ts",
+    );
     expect(existsSync(generated("openapi.ts"))).toBe(true);
 
     const { stdout: ok } = await run(process.execPath, [script, "--check", "--root", root]);
@@ -187,7 +225,7 @@ describe("generate CLI", () => {
       await watching;
       const before = await readFile(generated("openapi.ts"), "utf8");
 
-      const regenerated = waitFor("fixture: wrote packages/fixture/src/generated/openapi.ts\n");
+      const regenerated = waitFor("fixture: wrote packages/fixture/src/generated/openapi.ts, packages/fixture/src/generated/spec-facts.ts\n");
       await writeSpec(VALID_SPEC.replace("title: Fixture API", "title: Renamed API"));
       await regenerated;
 

@@ -1,14 +1,28 @@
 import createClient, { type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
-import { ApiError, NetworkError, TimeoutError, type ApiErrorInit } from "./errors.js";
+import { ApiError, ConfigurationError, IdentityClientError, TimeoutError, type ApiErrorInit } from "./errors.js";
 import { readBaseUrl, readDuration, readFunction, readHeaders } from "./options.js";
 import { checkPathParams } from "./path-params.js";
+import { createRedactor, secretValuesIn } from "./redact.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, parseJsonBody } from "./response-body.js";
+import { readRetryOptions, type RetryOptions } from "./retry.js";
+import { createTransport, isLoopback, startTimer, type CallContext, type TransportProvider } from "./transport.js";
 
 /** Options every provider client accepts. */
 export interface CommonClientOptions {
   /** Overrides the provider's endpoint, e.g. a regional endpoint, a proxy or a local mock. */
   baseUrl?: string;
-  /** Milliseconds a whole call (request and response body) may take. Default 30 000. */
+  /** Milliseconds one attempt (request and response body) may take. Default 30 000. */
   timeoutMs?: number;
+  /** Milliseconds a whole call may take, retries and waits included. Default 120 000. */
+  deadlineMs?: number;
+  /** Retry policy, or `false` for a single attempt. Default: 3 attempts, backoff from 100 ms, waits capped at 20 s. */
+  retry?: RetryOptions | false;
+  /** Largest response body accepted, in bytes. Default 16 MiB. */
+  maxResponseBytes?: number;
+  /** Allows plain `http://` to hosts other than loopback (credentials then travel unencrypted). Default false. */
+  allowInsecureHttp?: boolean;
+  /** Receives one redacted line per request, response and retry, e.g. `console`. */
+  logger?: { debug(message: string): void };
   /** Extra headers sent on every request. */
   headers?: Record<string, string>;
   /** The `fetch` to send requests with. Default: the platform's `fetch`. */
@@ -16,24 +30,39 @@ export interface CommonClientOptions {
 }
 
 /** The names of the common options, for `readOptions()` in provider packages. */
-export const COMMON_OPTION_NAMES = ["baseUrl", "timeoutMs", "headers", "fetch"] as const satisfies readonly (keyof CommonClientOptions)[];
+export const COMMON_OPTION_NAMES = [
+  "baseUrl",
+  "timeoutMs",
+  "deadlineMs",
+  "retry",
+  "maxResponseBytes",
+  "allowInsecureHttp",
+  "logger",
+  "headers",
+  "fetch",
+] as const satisfies readonly (keyof CommonClientOptions)[];
 
 /** What a provider package tells the core about itself. */
-export interface ProviderDefinition<ErrorBody = unknown> {
+export interface ProviderDefinition<ErrorBody = unknown> extends TransportProvider {
   /** Name used in error messages, e.g. "Siit". */
   name: string;
   packageName: string;
   packageVersion: string;
   defaultBaseUrl: string;
-  /** Adds credentials to an outgoing request (a copy: the caller's middleware never sees them). */
-  authenticate(request: Request): Request | Promise<Request>;
-  /** Pulls the provider's error code, message and request id out of a non-2xx response. */
+  /** Pulls the provider's error code, message and request id out of a non-2xx response (body already redacted). */
   describeError?(body: unknown, response: Response): Pick<ApiErrorInit, "code" | "detail" | "requestId">;
   /** Builds the error thrown for a non-2xx response; lets a provider use its own subclass. */
   createError?(init: ApiErrorInit<ErrorBody>): ApiError<ErrorBody>;
+  /** Field names the spec marks secret (`format: password`, `x-secret`); redacted wherever they appear. */
+  secretFields?: readonly string[];
+  /** The 2xx statuses each operation (`METHOD /path`) documents without a body; empty bodies elsewhere are errors. */
+  bodylessResponses?: Readonly<Record<string, readonly number[]>>;
+  /** The client's secret strings (keys, tokens), scrubbed from anything shown. Called per call, so rotated secrets count. */
+  secretValues?(): Iterable<string>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_DEADLINE_MS = 120_000;
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 type MediaType = `${string}/${string}`;
@@ -80,60 +109,106 @@ export interface ApiClient<Paths extends Record<string, any>, Media extends Medi
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
-type CallInit = { signal?: AbortSignal | null; params?: { path?: Record<string, unknown> }; [key: string]: unknown };
+type CallInit = {
+  signal?: AbortSignal | null;
+  params?: { path?: Record<string, unknown> };
+  body?: unknown;
+  parseAs?: string;
+  [key: string]: unknown;
+};
 
 export function createApiClient<Paths extends Record<string, any>, ErrorBody = unknown>(
   options: CommonClientOptions,
   provider: ProviderDefinition<ErrorBody>,
 ): ApiClient<Paths> {
   const baseUrl = readBaseUrl("baseUrl", options.baseUrl, provider.defaultBaseUrl);
+  const allowInsecureHttp = readFlag("allowInsecureHttp", options.allowInsecureHttp);
+  const { protocol, hostname } = new URL(baseUrl);
+  if (protocol === "http:" && !allowInsecureHttp && !isLoopback(hostname)) {
+    throw new ConfigurationError(
+      "baseUrl",
+      `plain http:// to ${hostname} would send credentials unencrypted; use https, or set \`allowInsecureHttp: true\``,
+    );
+  }
   const timeoutMs = readDuration("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const deadlineMs = readDuration("deadlineMs", options.deadlineMs, DEFAULT_DEADLINE_MS);
+  const maxResponseBytes = readDuration("maxResponseBytes", options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES);
+  const retry = readRetryOptions("retry", options.retry);
+  const logger = readLogger("logger", options.logger);
   const platformFetch = readFunction<typeof globalThis.fetch>("fetch", options.fetch) ?? globalThis.fetch;
   const headers = readHeaders("headers", options.headers);
   const userAgent = formatUserAgent(provider.packageName, provider.packageVersion);
   const inner = createClient<Paths>({ baseUrl, headers: { ...headers, "User-Agent": userAgent } });
-
-  // Runs once per attempt with the request exactly as openapi-fetch built it.
-  async function send(request: Request, operation: string): Promise<Response> {
-    const outgoing = await provider.authenticate(request.clone());
-    try {
-      return await platformFetch(outgoing);
-    } catch (error) {
-      if (outgoing.signal.aborted) throw error;
-      throw new NetworkError(provider.name, operation, error);
-    }
-  }
+  const baseRedactor = createRedactor({ secretFields: provider.secretFields });
+  const send = createTransport({
+    provider,
+    fetch: platformFetch,
+    timeoutMs,
+    retry,
+    maxResponseBytes,
+    allowInsecureHttp,
+    log: logger && ((line) => logger.debug(`[identity-clients ${provider.name}] ${line}`)),
+  });
 
   async function call(method: (typeof METHODS)[number], path: string, init: CallInit = {}) {
     const operation = `${method} ${path}`;
     checkPathParams(operation, path, init.params?.path);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    const fetch = (request: Request) => send(request, operation);
-    let result: { data?: unknown; error?: unknown; response: Response };
+    const deadline = startTimer(deadlineMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, deadline.signal]) : deadline.signal;
+    const secrets = [...(provider.secretValues?.() ?? []), ...secretValuesIn(init.body, provider.secretFields)];
+    const context: CallContext = {
+      operation,
+      method,
+      signal,
+      deadlineAt: Date.now() + deadlineMs,
+      redactor: baseRedactor.with(secrets),
+      attempts: 0,
+      retries: [],
+    };
+    const parseJson = init.parseAs === undefined;
     try {
-      result = await inner.request(method.toLowerCase() as never, path as never, { ...init, signal, fetch } as never);
+      const result = await inner.request(method.toLowerCase() as never, path as never, {
+        ...init,
+        signal,
+        parseAs: parseJson ? "stream" : init.parseAs,
+        fetch: (request: Request) => send(request, context),
+      } as never);
+      const { response } = result as { response: Response };
+      if (!response.ok) throw apiError(result as { error?: unknown; response: Response }, context);
+      if (!parseJson) return { data: (result as { data?: unknown }).data, response };
+      const bodyless = method === "HEAD" || [204, 205].includes(response.status) || !!provider.bodylessResponses?.[operation]?.includes(response.status);
+      const text = await response.text();
+      const data = parseJsonBody(text, response, bodyless, { provider: provider.name, operation, redactText: context.redactor.text });
+      return { data, response };
     } catch (error) {
-      if (timeout.aborted && !init.signal?.aborted) throw new TimeoutError(provider.name, operation, timeoutMs);
-      throw error;
+      throw annotate(failure(error, init.signal, deadline.signal, operation), context);
+    } finally {
+      deadline.clear();
     }
+  }
+
+  function failure(error: unknown, callerSignal: AbortSignal | null | undefined, deadlineSignal: AbortSignal, operation: string): unknown {
+    if (error instanceof IdentityClientError) return error;
+    if (deadlineSignal.aborted && !callerSignal?.aborted) return new TimeoutError(provider.name, operation, deadlineMs, "deadline");
+    return error; // the caller's own abort reason, or an error from the caller's middleware
+  }
+
+  function apiError(result: { error?: unknown; response: Response }, context: CallContext): ApiError<ErrorBody> {
     const { response } = result;
-    if (!response.ok) {
-      const described = provider.describeError?.(result.error, response);
-      const errorInit: ApiErrorInit<ErrorBody> = {
-        provider: provider.name,
-        operation,
-        status: response.status,
-        statusText: response.statusText,
-        body: result.error as ErrorBody,
-        headers: response.headers,
-        code: described?.code,
-        detail: described?.detail,
-        requestId: described?.requestId ?? response.headers.get("x-request-id") ?? undefined,
-      };
-      throw provider.createError ? provider.createError(errorInit) : new ApiError(errorInit);
-    }
-    return { data: result.data, response };
+    const body = context.redactor.value(result.error) as ErrorBody;
+    const described = provider.describeError?.(body, response);
+    const errorInit: ApiErrorInit<ErrorBody> = {
+      provider: provider.name,
+      operation: context.operation,
+      status: response.status,
+      statusText: response.statusText,
+      body,
+      headers: new Headers(context.redactor.headers(response.headers)),
+      code: described?.code,
+      detail: described?.detail,
+      requestId: described?.requestId ?? response.headers.get("x-request-id") ?? undefined,
+    };
+    return provider.createError ? provider.createError(errorInit) : new ApiError(errorInit);
   }
 
   const client = { use: inner.use, eject: inner.eject } as Record<string, unknown>;
@@ -141,6 +216,28 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
     client[method] = (path: string, init?: CallInit) => call(method, path, init);
   }
   return client as unknown as ApiClient<Paths>;
+}
+
+function annotate(error: unknown, context: CallContext): unknown {
+  if (error instanceof IdentityClientError) {
+    error.attempts = context.attempts;
+    error.retries = context.retries;
+  }
+  return error;
+}
+
+function readFlag(option: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== "boolean") throw new ConfigurationError(option, `expected true or false, got ${typeof value}`);
+  return value;
+}
+
+function readLogger(option: string, value: unknown): { debug(message: string): void } | undefined {
+  if (value === undefined) return undefined;
+  if (typeof (value as { debug?: unknown } | null)?.debug !== "function") {
+    throw new ConfigurationError(option, "expected an object with a debug(message) method, e.g. console");
+  }
+  return value as { debug(message: string): void };
 }
 
 function formatUserAgent(packageName: string, packageVersion: string): string {

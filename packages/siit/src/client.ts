@@ -8,7 +8,9 @@ import {
 } from "@identity-clients/core";
 import type { paths } from "./generated/openapi.js";
 import { packageName, packageVersion } from "./generated/package.js";
+import { bodylessResponses, secretFields } from "./generated/spec-facts.js";
 import { SiitApiError, type SiitErrorBody } from "./errors.js";
+import { readRateLimit } from "./rate-limit.js";
 
 export const SIIT_BASE_URL = "https://api.siit.io";
 export const SIIT_API_KEY_ENV = "SIIT_API_KEY";
@@ -38,6 +40,14 @@ export function createSiitClient(clientOptions?: SiitClientOptions): SiitClient 
       return { detail: isErrorBody(body) ? body.error : undefined };
     },
     createError: (init) => new SiitApiError(init),
+    // A rate-limited answer says when to come back in X-SiitApi-Reset; `Retry-After` wins when both are sent.
+    retryAfterMs(headers, now) {
+      const resetAt = readRateLimit(headers)?.resetAt;
+      return resetAt === undefined ? undefined : Math.max(0, resetAt.getTime() - now);
+    },
+    secretFields,
+    bodylessResponses,
+    secretValues: () => [apiKey],
   });
 }
 

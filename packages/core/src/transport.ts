@@ -1,0 +1,168 @@
+// What happens to one call once openapi-fetch has built its request: each attempt is authenticated
+// afresh (new timestamp, same body bytes), sent with its own timeout, read into memory under a size
+// cap, and retried by the policy in retry.ts.
+import { IdentityClientError, InvalidRequestError, NetworkError, TimeoutError, type RetryRecord } from "./errors.js";
+import type { Redactor } from "./redact.js";
+import { bufferResponse, parseErrorBody } from "./response-body.js";
+import { backoffDelay, retryAfterMs, retryReason, sleep, type RetryPolicy } from "./retry.js";
+
+/** What the transport needs from a provider package. */
+export interface TransportProvider {
+  name: string;
+  /** Adds credentials to an outgoing request (a copy: the caller's middleware never sees them). */
+  authenticate(request: Request): Request | Promise<Request>;
+  /** Provider errors that are safe to retry whatever the method, e.g. a concurrency conflict. */
+  isRetryable?(status: number, body: unknown): boolean;
+  /** A provider's own "retry after" header, in milliseconds from `now`. `Retry-After` is read by the core. */
+  retryAfterMs?(headers: Headers, now: number): number | undefined;
+}
+
+export interface TransportConfig {
+  provider: TransportProvider;
+  fetch: (request: Request) => Promise<Response>;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  maxResponseBytes: number;
+  allowInsecureHttp: boolean;
+  log: ((line: string) => void) | undefined;
+}
+
+/** One call's state, shared by its attempts and read back by the client for errors. */
+export interface CallContext {
+  operation: string;
+  method: string;
+  /** Aborts on the caller's signal or the call's deadline. */
+  signal: AbortSignal;
+  deadlineAt: number;
+  redactor: Redactor;
+  attempts: number;
+  retries: RetryRecord[];
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+type Outcome = { response: Response; error?: undefined } | { error: IdentityClientError; response?: undefined };
+
+export function createTransport(config: TransportConfig) {
+  const { provider, retry, log } = config;
+
+  async function attempt(request: Request, call: CallContext): Promise<Outcome> {
+    const timer = startTimer(config.timeoutMs);
+    const signal = AbortSignal.any([call.signal, timer.signal]);
+    const started = Date.now();
+    try {
+      const response = await fetchFollowingRedirects(request, signal, call);
+      const buffered = await bufferResponse(response, config.maxResponseBytes, signal, { provider: provider.name, operation: call.operation });
+      log?.(`← ${buffered.status} ${buffered.statusText} ${call.operation} in ${Date.now() - started} ms${requestIdOf(buffered)}`);
+      return { response: buffered };
+    } catch (error) {
+      if (call.signal.aborted) throw error; // the caller's abort or the deadline: the client reports it
+      if (timer.signal.aborted) return { error: new TimeoutError(provider.name, call.operation, config.timeoutMs, "attempt") };
+      if (error instanceof IdentityClientError) return { error };
+      return { error: new NetworkError(provider.name, call.operation, error) };
+    } finally {
+      timer.clear();
+    }
+  }
+
+  async function fetchFollowingRedirects(request: Request, signal: AbortSignal, call: CallContext): Promise<Response> {
+    let current = request;
+    for (let hop = 0; ; hop++) {
+      checkTransportSecurity(current.url, call);
+      const outgoing = await provider.authenticate(current.clone());
+      if (log) log(await describeRequest(outgoing, call));
+      const response = await config.fetch(new Request(outgoing, { signal, redirect: "manual" }));
+      const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
+      if (!location || hop === MAX_REDIRECTS) return response;
+      const target = new URL(location, current.url);
+      // Credentials go to the origin the caller chose and nowhere else; a POST never silently becomes a GET.
+      const sameOrigin = target.origin === new URL(current.url).origin;
+      const keepsMethod = response.status === 307 || response.status === 308 || ["GET", "HEAD"].includes(current.method);
+      if (!sameOrigin || !keepsMethod) return response;
+      await response.body?.cancel();
+      const body = ["GET", "HEAD"].includes(current.method) ? null : await current.clone().arrayBuffer();
+      current = new Request(target, { method: current.method, headers: current.headers, body });
+    }
+  }
+
+  function checkTransportSecurity(url: string, call: CallContext): void {
+    const { protocol, hostname } = new URL(url);
+    if (protocol === "http:" && !config.allowInsecureHttp && !isLoopback(hostname)) {
+      const problem = `is plain http:// to ${hostname}, which would send credentials unencrypted; use https, or set \`allowInsecureHttp: true\` for a trusted network`;
+      throw new InvalidRequestError(call.operation, "baseUrl", problem, "URL");
+    }
+  }
+
+  async function waitBeforeRetry(outcome: Outcome, call: CallContext): Promise<boolean> {
+    if (call.attempts >= retry.maxAttempts) return false;
+    const reason = await reasonToRetry(outcome, call.method);
+    if (!reason) return false;
+    const now = Date.now();
+    const requested = outcome.response ? requestedDelay(outcome.response.headers, now) : undefined;
+    // A server asking for a longer wait than we allow (or than the deadline leaves) gets its answer as the error.
+    if (requested !== undefined && (requested > retry.maxDelayMs || now + requested > call.deadlineAt)) return false;
+    const delayMs = requested ?? backoffDelay(call.attempts, retry);
+    const record = { attempt: call.attempts, reason, delayMs };
+    call.retries.push(record);
+    log?.(`retrying ${call.operation} in ${delayMs} ms: ${reason}`);
+    retry.onRetry?.({ operation: call.operation, ...record });
+    await outcome.response?.body?.cancel();
+    await sleep(delayMs, call.signal);
+    return true;
+  }
+
+  async function reasonToRetry(outcome: Outcome, method: string): Promise<string | undefined> {
+    if (outcome.response) {
+      const { status } = outcome.response;
+      if (status < 400) return undefined;
+      const providerRetryable = provider.isRetryable?.(status, parseErrorBody(await outcome.response.clone().text())) ?? false;
+      return retryReason(method, { kind: "status", status, providerRetryable });
+    }
+    const { error } = outcome;
+    if (error instanceof TimeoutError) return retryReason(method, { kind: "timeout" });
+    if (error instanceof NetworkError) return retryReason(method, { kind: "network", code: error.code });
+    if ((error as { problem?: string }).problem === "truncated") return retryReason(method, { kind: "truncated" });
+    return undefined;
+  }
+
+  function requestedDelay(headers: Headers, now: number): number | undefined {
+    return retryAfterMs(headers, now) ?? provider.retryAfterMs?.(headers, now);
+  }
+
+  /** The `fetch` handed to openapi-fetch for one call: every attempt, until success or a final failure. */
+  return async function send(request: Request, call: CallContext): Promise<Response> {
+    for (;;) {
+      call.attempts += 1;
+      const outcome = await attempt(request, call);
+      if (!(await waitBeforeRetry(outcome, call))) {
+        if (outcome.error) throw outcome.error;
+        return outcome.response;
+      }
+    }
+  };
+}
+
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export function startTimer(ms: number): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
+async function describeRequest(request: Request, call: CallContext): Promise<string> {
+  const { redactor } = call;
+  const text = request.body ? await request.clone().text() : "";
+  const body = text ? ` body ${JSON.stringify(redactor.value(parseErrorBody(text)))}` : "";
+  const headers = JSON.stringify(redactor.headers(request.headers));
+  return `→ ${request.method} ${redactor.text(request.url)} attempt ${call.attempts} headers ${headers}${body}`;
+}
+
+function requestIdOf(response: Response): string {
+  const id = response.headers.get("x-request-id");
+  return id ? ` (request id ${id})` : "";
+}
