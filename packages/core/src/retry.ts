@@ -106,7 +106,8 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
   const value = headers.get("retry-after")?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
+  // An HTTP date starts with the day name, e.g. "Mon, 23 Nov 2026 12:00:30 GMT".
+  const date = /^[a-z]{3},/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

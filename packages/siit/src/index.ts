@@ -8,4 +8,13 @@ export { readRateLimit } from "./rate-limit.js";
 export type { RateLimit } from "./rate-limit.js";
 export type * from "./types.js";
 export type { components, operations, paths } from "./generated/openapi.js";
-export { ApiError, ConfigurationError, IdentityClientError, InvalidRequestError, NetworkError, TimeoutError } from "@identity-clients/core";
+export {
+  ApiError,
+  ConfigurationError,
+  IdentityClientError,
+  InvalidRequestError,
+  NetworkError,
+  ResponseParseError,
+  TimeoutError,
+} from "@identity-clients/core";
+export type { RetryEvent, RetryOptions } from "@identity-clients/core";

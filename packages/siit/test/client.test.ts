@@ -87,6 +87,46 @@ describe("requests", () => {
   });
 });
 
+describe("rate limits and retries", () => {
+  it("waits until X-SiitApi-Reset after a 429 (fake clock), then retries the same create", async () => {
+    const now = Date.parse("2026-11-23T12:00:00Z");
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now });
+    server = await startLocalServer((_request, response) =>
+      server?.requests.length === 1
+        ? json(response, 429, { error: "Too many requests" }, { "X-SiitApi-Limit": "60", "X-SiitApi-Remaining": "0", "X-SiitApi-Reset": String(now / 1000 + 12) })
+        : json(response, 201, { result: { instance_name: "Slack [okta_actions]" } }),
+    );
+    let onRetry: (event: { delayMs: number; reason: string }) => void = () => {};
+    const retried = new Promise<{ delayMs: number; reason: string }>((resolve) => (onRetry = resolve));
+    const siit = createSiitClient({ apiKey: "k-123456", baseUrl: server.url, retry: { onRetry: (event) => onRetry(event) } });
+
+    const call = siit.POST("/v1/applications/{uid}/instances", {
+      params: { path: { uid: "s_1" } },
+      body: { provider: "okta_actions", external_id: "0oa8" },
+    });
+    expect(await retried).toMatchObject({ delayMs: 12_000, reason: "status 429" });
+    await vi.advanceTimersByTimeAsync(12_000);
+    const { data } = await call;
+    vi.useRealTimers();
+
+    expect(data.result?.instance_name).toBe("Slack [okta_actions]");
+    expect(server.requests.map((request) => request.body)).toEqual([server.requests[0]?.body, server.requests[0]?.body]);
+  });
+
+  it("does not retry a failed create that may have reached Siit (a 503)", async () => {
+    server = await startLocalServer((_request, response) => json(response, 503, { error: "Unavailable" }));
+    const siit = createSiitClient({ apiKey: "k-123456", baseUrl: server.url });
+
+    const error = await rejectionOf(
+      siit.POST("/v1/applications/{uid}/instances", { params: { path: { uid: "s_1" } }, body: { provider: "okta_actions", external_id: "0oa8" } }),
+      Error,
+    );
+
+    expect(error).toMatchObject({ status: 503, attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
 describe("readRateLimit", () => {
   const headers = (values: Record<string, string>) => new Headers(values);
 
