@@ -117,3 +117,16 @@ export function secretValuesIn(json: unknown, secretFields: readonly string[] = 
   visit(json);
   return found;
 }
+
+/**
+ * The values of the credential headers a request carries, and their long parts (a signature inside an
+ * `Authorization` value), so a server echoing them back cannot leak them into an error.
+ */
+export function secretHeaderValues(headers: Headers): string[] {
+  const values: string[] = [];
+  headers.forEach((value, name) => {
+    if (!SECRET_HEADERS.has(name)) return;
+    values.push(value, ...value.split(/[\s,=]+/).filter((part) => part.length >= 16));
+  });
+  return values;
+}

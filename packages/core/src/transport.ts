@@ -2,7 +2,7 @@
 // afresh (new timestamp, same body bytes), sent with its own timeout, read into memory under a size
 // cap, and retried by the policy in retry.ts.
 import { IdentityClientError, InvalidRequestError, NetworkError, TimeoutError, type RetryRecord } from "./errors.js";
-import type { Redactor } from "./redact.js";
+import { secretHeaderValues, type Redactor } from "./redact.js";
 import { bufferResponse, parseErrorBody } from "./response-body.js";
 import { backoffDelay, retryAfterMs, retryReason, sleep, type RetryPolicy } from "./retry.js";
 
@@ -71,6 +71,7 @@ export function createTransport(config: TransportConfig) {
     for (let hop = 0; ; hop++) {
       checkTransportSecurity(current.url, call);
       const outgoing = await provider.authenticate(current.clone());
+      call.redactor = call.redactor.with(secretHeaderValues(outgoing.headers));
       if (log) log(await describeRequest(outgoing, call));
       const response = await config.fetch(new Request(outgoing, { signal, redirect: "manual" }));
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
