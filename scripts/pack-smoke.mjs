@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// `pnpm smoke` (after `pnpm build`): what a consumer gets from npm. For every publishable package:
+//   1. publint on the package and `pnpm pack` (which turns workspace:^ into real versions);
+//   2. arethetypeswrong on the tarball (ESM-only profile: we ship no CommonJS, see CONTRIBUTING.md);
+//   3. install the tarballs with npm into a fresh project outside the workspace, type-check each
+//      provider's examples/demo.mjs there with tsc (strict; moduleResolution node16 and bundler);
+//   4. bundle each provider package (all its exports, with core and openapi-fetch) with esbuild, minify and
+//      gzip it, and hold it to the size budget its README states;
+//   5. run each demo from the installed tarballs against a Prism mock of its spec.
+// Needs the npm registry for the packages' own dependencies (openapi-fetch) and @types/node.
+import { execFileSync } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startPrism } from "./prism.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const tsc = join(dirname(require.resolve("typescript/package.json")), "bin", "tsc");
+const attw = join(dirname(require.resolve("@arethetypeswrong/cli/package.json")), "dist", "index.js");
+const keep = process.argv.includes("--keep");
+const BUDGET = /size budget:\s*\**\s*(\d+(?:\.\d+)?)\s*kB/i;
+
+/** The size budget a package's README states ("Size budget: 10 kB"), in bytes. */
+export function readSizeBudget(readme) {
+  const match = BUDGET.exec(readme);
+  return match ? Math.round(Number(match[1]) * 1024) : undefined;
+}
+
+async function lintPackage(dir, name) {
+  const { publint } = await import("publint");
+  const { formatMessage } = await import("publint/utils");
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const { messages } = await publint({ pkgDir: dir, level: "suggestion", strict: true });
+  if (messages.length > 0) {
+    throw new Error(`publint ${name}:\n${messages.map((message) => `  ${formatMessage(message, manifest)}`).join("\n")}`);
+  }
+  console.log(`smoke: publint ${name}: clean`);
+}
+
+async function bundleSize(project, name) {
+  const { build } = await import("esbuild");
+  const result = await build({
+    stdin: { contents: `export * from ${JSON.stringify(name)};`, resolveDir: project, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    write: false,
+    logLevel: "silent",
+  });
+  return gzipSync(result.outputFiles[0].contents, { level: 9 }).byteLength;
+}
+
+/** Packages that would be published: packages/* without `private`. */
+export function publishablePackages() {
+  return readdirSync(join(root, "packages"))
+    .map((folder) => ({ folder, dir: join(root, "packages", folder) }))
+    .filter(({ dir }) => existsSync(join(dir, "package.json")))
+    .map(({ folder, dir }) => ({ folder, dir, manifest: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) }))
+    .filter(({ manifest }) => !manifest.private);
+}
+
+function run(command, args, cwd) {
+  execFileSync(command, args, { cwd, stdio: ["ignore", "inherit", "inherit"] });
+}
+
+const tsconfig = (module, moduleResolution) => ({
+  compilerOptions: {
+    strict: true,
+    noEmit: true,
+    allowJs: true,
+    checkJs: true,
+    target: "ES2022",
+    lib: ["ES2022", "DOM"],
+    types: ["node"],
+    module,
+    moduleResolution,
+    skipLibCheck: false,
+  },
+  include: ["*.mjs"],
+});
+
+async function main() {
+  const packages = publishablePackages();
+  const providers = packages.filter(({ dir }) => existsSync(join(dir, "examples", "demo.mjs")));
+  const work = mkdtempSync(join(tmpdir(), "identity-clients-smoke-"));
+  try {
+    const tarballs = join(work, "tarballs");
+    mkdirSync(tarballs);
+    for (const { dir, manifest } of packages) {
+      if (!existsSync(join(dir, "dist"))) throw new Error(`${manifest.name} has no dist/: run \`pnpm build\` first`);
+      await lintPackage(dir, manifest.name);
+      run("pnpm", ["pack", "--pack-destination", tarballs], dir);
+    }
+    for (const file of readdirSync(tarballs)) {
+      console.log(`smoke: arethetypeswrong ${file}`);
+      run(process.execPath, [attw, join(tarballs, file), "--profile", "esm-only", "--format", "ascii"], work);
+    }
+    const project = join(work, "consumer");
+    mkdirSync(project);
+    const dependencies = Object.fromEntries(
+      readdirSync(tarballs).map((file) => {
+        const { manifest } = packages.find(({ manifest }) => file.startsWith(`${manifest.name.replace("@", "").replace("/", "-")}-`));
+        return [manifest.name, `file:${join(tarballs, file)}`];
+      }),
+    );
+    const nodeTypes = JSON.parse(readFileSync(join(root, "node_modules", "@types", "node", "package.json"), "utf8")).version;
+    writeFileSync(
+      join(project, "package.json"),
+      JSON.stringify({ name: "smoke-consumer", private: true, type: "module", dependencies, devDependencies: { "@types/node": nodeTypes } }, null, 2),
+    );
+    // npm, not pnpm: a consumer's ordinary install, with no workspace links to hide a missing file.
+    run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], project);
+
+    for (const { folder } of providers) copyFileSync(join(root, "packages", folder, "examples", "demo.mjs"), join(project, `${folder}.mjs`));
+    for (const [name, module, resolution] of [["node16", "node16", "node16"], ["bundler", "esnext", "bundler"]]) {
+      writeFileSync(join(project, `tsconfig.${name}.json`), JSON.stringify(tsconfig(module, resolution), null, 2));
+      console.log(`smoke: tsc --strict, moduleResolution ${resolution}: ${providers.map(({ folder }) => `${folder}.mjs`).join(", ")}`);
+      run(process.execPath, [tsc, "-p", `tsconfig.${name}.json`], project);
+    }
+
+    const oversized = [];
+    for (const { dir, manifest } of providers) {
+      const budget = readSizeBudget(readFileSync(join(dir, "README.md"), "utf8"));
+      if (budget === undefined) throw new Error(`${manifest.name}: README.md states no "Size budget: N kB"`);
+      const size = await bundleSize(project, manifest.name);
+      const verdict = size <= budget ? "within" : "OVER";
+      console.log(`smoke: ${manifest.name} is ${(size / 1024).toFixed(2)} kB min+gzip with its dependencies, ${verdict} its ${budget / 1024} kB budget`);
+      if (size > budget) oversized.push(manifest.name);
+    }
+    if (oversized.length > 0) throw new Error(`over the size budget stated in the README: ${oversized.join(", ")}`);
+
+    for (const { folder, manifest } of providers) {
+      const prism = await startPrism(folder);
+      try {
+        console.log(`smoke: ${manifest.name} from its tarball, against the Prism mock at ${prism.url}`);
+        const script = `const { default: demo } = await import("./${folder}.mjs"); await demo({ baseUrl: ${JSON.stringify(prism.url)}, log: () => {} });`;
+        run(process.execPath, ["--input-type=module", "-e", script], project);
+      } finally {
+        await prism.stop();
+      }
+    }
+    console.log(`smoke: ${packages.length} package(s) packed, installed, type-checked and run from their tarballs.`);
+  } finally {
+    if (keep) console.log(`smoke: kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => {
+    console.error(error.message ?? error);
+    process.exitCode = 1;
+  });
+}
