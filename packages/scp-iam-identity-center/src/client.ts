@@ -61,9 +61,10 @@ const OPTION_NAMES = [
 
 /** Headers the client sets on every request itself, so calls do not pass them. */
 type ClientSetHeaders = "Scp-Api-Version" | "Scp-ClientType" | "Accept-Language" | "Scp-AccountId";
+type OtherHeaders<Headers> = keyof Omit<Headers, ClientSetHeaders> extends never ? never : Omit<Headers, ClientSetHeaders>;
 type WithoutClientHeaders<Operation> = Operation extends { parameters: infer Parameters extends { header?: unknown } }
   ? Omit<Operation, "parameters"> & {
-      parameters: Omit<Parameters, "header"> & { header?: Omit<NonNullable<Parameters["header"]>, ClientSetHeaders> };
+      parameters: Omit<Parameters, "header"> & { header?: OtherHeaders<NonNullable<Parameters["header"]>> };
     }
   : Operation;
 
