@@ -1,23 +1,19 @@
 // @ts-check
 // Walks through the SCP IAM Identity Center client: create an Active Directory-backed instance, list
 // every instance, show one (with the 1.3 fields), delete it, and handle a typed error. `pnpm demo` runs it
-// against a Prism mock; against the real API, call it with { region: "kr-west1", env: "e" } instead of
-// baseUrl and SCP_ACCESS_KEY / SCP_SECRET_KEY set.
+// against a Prism mock; against the real API, call it with
+// { baseUrl: "https://iam-identity-center.kr-west1.e.samsungsdscloud.com" } and SCP_ACCESS_KEY / SCP_SECRET_KEY set
+// (in your own code, `createScpClient({ region: "kr-west1", env: "e" })` builds that endpoint).
 import { createScpClient, paginate, ScpApiError } from "@identity-clients/scp-iam-identity-center";
 
-/**
- * @param {{ baseUrl?: string, region?: "kr-west1", env?: "e", accessKey?: string, secretKey?: string, log?: (...values: unknown[]) => void }} options
- */
+/** @param {{ baseUrl: string, accessKey?: string, secretKey?: string, log?: (...values: unknown[]) => void }} options */
 export default async function demo({
   baseUrl,
-  region,
-  env,
   accessKey = process.env.SCP_ACCESS_KEY ?? "demo-access-key",
   secretKey = process.env.SCP_SECRET_KEY ?? "demo-secret-key",
   log = console.log,
 }) {
-  const endpoint = baseUrl === undefined ? { region, env } : { baseUrl };
-  const scp = createScpClient({ accessKey, secretKey, ...endpoint });
+  const scp = createScpClient({ accessKey, secretKey, baseUrl });
 
   // Create an instance whose identity store is an Active Directory reached over LDAPS.
   const { data: created } = await scp.POST("/v1/instances", {
