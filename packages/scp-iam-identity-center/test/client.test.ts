@@ -7,7 +7,9 @@ import {
   ConfigurationError,
   createScpClient,
   InvalidRequestError,
+  SCP_REGIONS,
   ScpApiError,
+  scpEndpoint,
   signScpRequest,
   type InstanceCreateRequest,
   type ScpClientOptions,
@@ -143,6 +145,15 @@ describe("options", () => {
     const { sent, fetch } = capturing();
     await createScpClient({ ...keys, region: "kr-south2", env: "g", fetch }).GET("/v1/instances");
     expect(sent[0]?.url).toBe("https://iam-identity-center.kr-south2.g.samsungsdscloud.com/v1/instances");
+  });
+
+  it("knows every published environment/region pair and nothing else", () => {
+    const pairs = Object.entries(SCP_REGIONS).flatMap(([env, regions]) => regions.map((region) => `${env}:${region}`));
+    expect(pairs).toEqual(["s:kr-west1", "s:kr-east1", "g:kr-south1", "g:kr-south2", "g:kr-south3", "e:kr-west1", "e:kr-east1"]);
+    for (const pair of pairs) {
+      const [env, region] = pair.split(":");
+      expect(scpEndpoint(region, env)).toBe(`https://iam-identity-center.${region}.${env}.samsungsdscloud.com`);
+    }
   });
 
   it.each([
