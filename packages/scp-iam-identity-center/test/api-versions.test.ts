@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { thrownBy } from "../../../scripts/capture-error.mjs";
 import {
@@ -87,6 +88,40 @@ describe("decideApiVersion (fixed clocks, never the real date)", () => {
       expect(error.option).toBe("apiVersion");
       expect(error.message).toContain("known versions: 1.4, 1.3, 1.2, 1.1, 1.0");
     }
+  });
+});
+
+describe("the version policy, for any moment (property)", () => {
+  // Any instant from 2025 to 2028, around all the published dates.
+  const moment = fc.integer({ min: Date.parse("2025-01-01T00:00:00Z"), max: Date.parse("2028-01-01T00:00:00Z") });
+
+  it("accepts a version exactly before its not-before date, warns exactly in the last 30 days, rejects from the date on", () => {
+    fc.assert(
+      fc.property(moment, fc.constantFrom(...API_VERSIONS), (now, entry) => {
+        if (entry.notBefore === undefined) {
+          expect(decideApiVersion(entry.version, now)).toEqual({ version: entry.version });
+          return;
+        }
+        const cutoff = kst(entry.notBefore);
+        if (now >= cutoff) {
+          expect(() => decideApiVersion(entry.version, now)).toThrow(ConfigurationError);
+          return;
+        }
+        const decision = decideApiVersion(entry.version, now);
+        expect(decision.version).toBe(entry.version);
+        expect(decision.warning !== undefined).toBe(now >= cutoff - 30 * DAY);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("always names a version that is itself accepted at that moment", () => {
+    fc.assert(
+      fc.property(moment, (now) => {
+        const newest = newestSupportedVersion(now);
+        expect(decideApiVersion(newest, now).version).toBe(newest);
+      }),
+    );
   });
 });
 
