@@ -49,6 +49,7 @@ async function bundleSize(project, name) {
     minify: true,
     format: "esm",
     platform: "neutral",
+    external: ["node:*"],
     mainFields: ["module", "main"],
     write: false,
     logLevel: "silent",

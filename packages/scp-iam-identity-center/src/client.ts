@@ -1,0 +1,200 @@
+import {
+  COMMON_OPTION_NAMES,
+  ConfigurationError,
+  createApiClient,
+  readBaseUrl,
+  readCredential,
+  readFunction,
+  readOptions,
+  type ApiClient,
+  type CommonClientOptions,
+} from "@identity-clients/core";
+import { apiVersionHeader, decideApiVersion, warnOnce, type ApiVersion } from "./api-versions.js";
+import { scpEndpoint, type ScpEnvironment, type ScpRegion } from "./endpoints.js";
+import { describeScpError, ScpApiError, type ScpErrorBody } from "./errors.js";
+import type { paths } from "./generated/openapi.js";
+import { packageName, packageVersion } from "./generated/package.js";
+import { bodylessResponses, secretFields } from "./generated/spec-facts.js";
+import { SCP_CLIENT_TYPE, signScpRequest } from "./signer.js";
+
+export const SCP_ACCESS_KEY_ENV = "SCP_ACCESS_KEY";
+export const SCP_SECRET_KEY_ENV = "SCP_SECRET_KEY";
+export const SCP_ACCOUNT_ID_ENV = "SCP_ACCOUNT_ID";
+export const SCP_AUTH_TOKEN_ENV = "SCP_AUTH_TOKEN";
+
+/** The languages the service answers in. */
+export type ScpAcceptLanguage = "en-US" | "ko-KR";
+const LANGUAGES: readonly ScpAcceptLanguage[] = ["en-US", "ko-KR"];
+
+export interface ScpClientOptions extends CommonClientOptions {
+  /** Access key (`Scp-Accesskey`). Defaults to `SCP_ACCESS_KEY`. Use with `secretKey`, or use `authToken` instead. */
+  accessKey?: string;
+  /** Secret key that signs each request; never sent. Defaults to `SCP_SECRET_KEY`. */
+  secretKey?: string;
+  /** Account id sent as `Scp-AccountId` and signed. Defaults to `SCP_ACCOUNT_ID`; usually not needed. */
+  accountId?: string;
+  /** A token sent as `X-Auth-Token` instead of access-key signing. Defaults to `SCP_AUTH_TOKEN`. */
+  authToken?: string;
+  /** Region of the endpoint, e.g. `kr-west1`; with `env` (or pass `baseUrl`). */
+  region?: ScpRegion;
+  /** Environment of the endpoint: `s`, `g` or `e`; with `region`. */
+  env?: ScpEnvironment;
+  /** `Accept-Language` of every request: `en-US` (default) or `ko-KR`. */
+  acceptLanguage?: ScpAcceptLanguage;
+  /** API version sent as `Scp-Api-Version`; defaults to the CURRENT one (see `API_VERSIONS`). */
+  apiVersion?: ApiVersion;
+  /** Epoch milliseconds now; signs `Scp-Timestamp` and dates the version policy. Default `Date.now`. */
+  clock?: () => number;
+}
+
+const OPTION_NAMES = [
+  ...COMMON_OPTION_NAMES,
+  "accessKey",
+  "secretKey",
+  "accountId",
+  "authToken",
+  "region",
+  "env",
+  "acceptLanguage",
+  "apiVersion",
+  "clock",
+] as const satisfies readonly (keyof ScpClientOptions)[];
+
+/** Headers the client sets on every request itself, so calls do not pass them. */
+type ClientSetHeaders = "Scp-Api-Version" | "Scp-ClientType" | "Accept-Language" | "Scp-AccountId";
+type OtherHeaders<Headers> = keyof Omit<Headers, ClientSetHeaders> extends never ? never : Omit<Headers, ClientSetHeaders>;
+type WithoutClientHeaders<Operation> = Operation extends { parameters: infer Parameters extends { header?: unknown } }
+  ? Omit<Operation, "parameters"> & {
+      parameters: Omit<Parameters, "header"> & { header?: OtherHeaders<NonNullable<Parameters["header"]>> };
+    }
+  : Operation;
+
+/** The spec's paths, with the headers the client fills in (version, client type, language, account) left out. */
+export type ScpPaths = {
+  [Path in keyof paths]: { [Key in keyof paths[Path]]: WithoutClientHeaders<paths[Path][Key]> };
+};
+
+/** The typed IAM Identity Center client: openapi-fetch's `GET`/`POST`/`PATCH`/`DELETE`, rejecting with `ScpApiError`. */
+export type ScpClient = ApiClient<ScpPaths>;
+
+type Credentials = { kind: "keys"; accessKey: string; secretKey: string } | { kind: "token"; token: string };
+
+export function createScpClient(clientOptions?: ScpClientOptions): ScpClient {
+  const options = readOptions<ScpClientOptions>(clientOptions, OPTION_NAMES);
+  const credentials = readCredentials(options);
+  const accountId = readAccountId(options.accountId);
+  const clock = readFunction<() => number>("clock", options.clock) ?? Date.now;
+  const acceptLanguage = readLanguage(options.acceptLanguage);
+  const baseUrl = readEndpoint(options);
+  const decision = decideApiVersion(options.apiVersion, readClock(clock));
+  warnOnce(decision);
+  const versionHeader = apiVersionHeader(decision.version);
+
+  return createApiClient<ScpPaths, ScpErrorBody>(
+    { ...options, baseUrl },
+    {
+      name: "SCP IAM Identity Center",
+      packageName,
+      packageVersion,
+      defaultBaseUrl: baseUrl,
+      // Runs once per attempt on the request exactly as it will be sent: the URL signed is the URL sent.
+      authenticate(request) {
+        const headers = request.headers;
+        headers.set("Scp-ClientType", SCP_CLIENT_TYPE);
+        headers.set("Scp-Api-Version", versionHeader);
+        headers.set("Accept-Language", acceptLanguage);
+        if (accountId !== undefined) headers.set("Scp-AccountId", accountId);
+        if (credentials.kind === "token") {
+          headers.set("X-Auth-Token", credentials.token);
+          return request;
+        }
+        const timestamp = String(readClock(clock));
+        headers.set("Scp-Accesskey", credentials.accessKey);
+        headers.set("Scp-Timestamp", timestamp);
+        headers.set(
+          "Scp-Signature",
+          signScpRequest({ method: request.method, url: request.url, timestamp, accountId, ...credentials }),
+        );
+        return request;
+      },
+      describeError: describeScpError,
+      createError: (init) => new ScpApiError(init),
+      secretFields,
+      bodylessResponses,
+      secretValues: () => (credentials.kind === "token" ? [credentials.token] : [credentials.secretKey]),
+    },
+  );
+}
+
+function readCredentials(options: ScpClientOptions): Credentials {
+  const keysGiven = options.accessKey !== undefined || options.secretKey !== undefined;
+  const tokenGiven = options.authToken !== undefined;
+  if (keysGiven && tokenGiven) {
+    throw new ConfigurationError("authToken", "pass either `accessKey` + `secretKey` or `authToken`, not both");
+  }
+  if (tokenGiven) return { kind: "token", token: readCredential("authToken", options.authToken) };
+  if (!keysGiven) {
+    const envKeys = readEnv(SCP_ACCESS_KEY_ENV) !== undefined || readEnv(SCP_SECRET_KEY_ENV) !== undefined;
+    const envToken = readEnv(SCP_AUTH_TOKEN_ENV) !== undefined;
+    if (envKeys && envToken) {
+      throw new ConfigurationError(
+        "authToken",
+        `both ${SCP_AUTH_TOKEN_ENV} and ${SCP_ACCESS_KEY_ENV}/${SCP_SECRET_KEY_ENV} are set; pass the credentials you mean as options or unset one style`,
+      );
+    }
+    if (envToken) return { kind: "token", token: readCredential("authToken", undefined, SCP_AUTH_TOKEN_ENV) };
+    if (!envKeys) {
+      throw new ConfigurationError(
+        "accessKey",
+        `credentials are required; pass \`accessKey\` + \`secretKey\` (or set ${SCP_ACCESS_KEY_ENV} and ${SCP_SECRET_KEY_ENV}), or \`authToken\` (or set ${SCP_AUTH_TOKEN_ENV})`,
+      );
+    }
+  }
+  return {
+    kind: "keys",
+    accessKey: readCredential("accessKey", options.accessKey, SCP_ACCESS_KEY_ENV),
+    secretKey: readCredential("secretKey", options.secretKey, SCP_SECRET_KEY_ENV),
+  };
+}
+
+function readAccountId(value: unknown): string | undefined {
+  if (value !== undefined) return readCredential("accountId", value);
+  return readEnv(SCP_ACCOUNT_ID_ENV) === undefined ? undefined : readCredential("accountId", undefined, SCP_ACCOUNT_ID_ENV);
+}
+
+function readLanguage(value: unknown): ScpAcceptLanguage {
+  if (value === undefined) return "en-US";
+  if (typeof value !== "string" || !LANGUAGES.includes(value as ScpAcceptLanguage)) {
+    throw new ConfigurationError("acceptLanguage", `expected "en-US" or "ko-KR", got ${typeof value === "string" ? JSON.stringify(value) : typeof value}`);
+  }
+  return value as ScpAcceptLanguage;
+}
+
+function readEndpoint(options: ScpClientOptions): string {
+  const endpointGiven = options.region !== undefined || options.env !== undefined;
+  if (options.baseUrl !== undefined) {
+    if (endpointGiven) throw new ConfigurationError("baseUrl", "pass either `baseUrl` or `region` + `env`, not both");
+    return readBaseUrl("baseUrl", options.baseUrl, "https://iam-identity-center.kr-west1.e.samsungsdscloud.com");
+  }
+  if (!endpointGiven) {
+    throw new ConfigurationError("region", 'the endpoint is required; pass `region` and `env` (e.g. region: "kr-west1", env: "e") or `baseUrl`');
+  }
+  if (options.env === undefined) throw new ConfigurationError("env", "is required with `region` (one of s, g, e)");
+  if (options.region === undefined) throw new ConfigurationError("region", "is required with `env`");
+  return scpEndpoint(options.region, options.env);
+}
+
+/** Reads the clock, which must give epoch milliseconds. */
+function readClock(clock: () => number): number {
+  const now = clock();
+  if (typeof now !== "number" || !Number.isSafeInteger(Math.trunc(now)) || now < 0) {
+    throw new ConfigurationError("clock", `must return epoch milliseconds (a non-negative number), returned ${String(now)}`);
+  }
+  return Math.trunc(now);
+}
+
+function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name];
+  return value === "" ? undefined : value;
+}

@@ -1,0 +1,163 @@
+import fc from "fast-check";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { thrownBy } from "../../../scripts/capture-error.mjs";
+import {
+  API_VERSION_WARNING_CODE,
+  API_VERSIONS,
+  ConfigurationError,
+  createScpClient,
+  decideApiVersion,
+  newestSupportedVersion,
+  type ScpClientOptions,
+} from "../src/index.js";
+
+// Dates are published for Korea: a not-before date begins at 00:00 KST, i.e. 15:00 UTC the day before.
+const kst = (date: string, time = "00:00:00") => Date.parse(`${date}T${time}+09:00`);
+const DAY = 86_400_000;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("the version table", () => {
+  it("is the published IAM Identity Center table, newest first, with exactly one CURRENT", () => {
+    expect(API_VERSIONS).toEqual([
+      { version: "1.4", status: "CURRENT", notBefore: undefined },
+      { version: "1.3", status: "SUPPORTED", notBefore: "2026-11-30" },
+      { version: "1.2", status: "SUPPORTED", notBefore: "2026-09-30" },
+      { version: "1.1", status: "DEPRECATED", notBefore: "2026-05-31" },
+      { version: "1.0", status: "DEPRECATED", notBefore: "2026-02-23" },
+    ]);
+  });
+});
+
+describe("decideApiVersion (fixed clocks, never the real date)", () => {
+  const configurationError = (value: unknown, now: number) => thrownBy(() => decideApiVersion(value, now), ConfigurationError);
+
+  it("defaults to the CURRENT version, without a warning", () => {
+    expect(decideApiVersion(undefined, kst("2026-11-23"))).toEqual({ version: "1.4" });
+    expect(decideApiVersion("1.4", kst("2030-01-01"))).toEqual({ version: "1.4" });
+  });
+
+  it.each([
+    ["1.3", "2026-11-30"],
+    ["1.2", "2026-09-30"],
+    ["1.1", "2026-05-31"],
+    ["1.0", "2026-02-23"],
+  ])("%s: usable the day before %s, rejected on the day and after, naming the newest supported version", (version, date) => {
+    const dayBefore = kst(date) - DAY;
+    const lastMoment = kst(date) - 1;
+    expect(decideApiVersion(version, dayBefore).version).toBe(version);
+    expect(decideApiVersion(version, lastMoment).version).toBe(version);
+
+    for (const now of [kst(date), kst(date, "12:00:00"), kst(date) + DAY]) {
+      const error = configurationError(version, now);
+      expect(error.option).toBe("apiVersion");
+      expect(error.message).toContain(`version ${version}`);
+      expect(error.message).toContain(date);
+      expect(error.message).toContain(`use ${newestSupportedVersion(now)}, the newest supported version`);
+    }
+  });
+
+  it("names 1.4 as the newest supported version today (2026-11-23) for 1.2, 1.1 and 1.0", () => {
+    const today = kst("2026-11-23", "04:00:00");
+    for (const version of ["1.2", "1.1", "1.0"]) {
+      expect(configurationError(version, today).message).toContain("use 1.4, the newest supported version");
+    }
+    // Before 1.3's date the newest supported version is still 1.4 (CURRENT); it never names a retired one.
+    expect(newestSupportedVersion(today)).toBe("1.4");
+  });
+
+  it("warns within 30 days of the not-before date, not before", () => {
+    const date = "2026-11-30";
+    const thirtyDaysBefore = kst(date) - 30 * DAY;
+    expect(decideApiVersion("1.3", thirtyDaysBefore - 1).warning).toBeUndefined();
+    const atThirty = decideApiVersion("1.3", thirtyDaysBefore).warning;
+    expect(atThirty).toEqual({ code: API_VERSION_WARNING_CODE, message: expect.stringContaining("in 30 days") });
+    const today = decideApiVersion("1.3", kst("2026-11-23"));
+    expect(today.version).toBe("1.3");
+    expect(today.warning?.message).toBe(
+      "Samsung Cloud Platform IAM Identity Center API version 1.3 stops being supported on 2026-11-30 (in 7 days); move to 1.4.",
+    );
+    expect(decideApiVersion("1.3", kst(date) - 1).warning?.message).toContain("(in 1 day)");
+  });
+
+  it("rejects unknown versions and non-strings with the list of known versions", () => {
+    for (const value of ["1.5", "v1.4", "", 1.4]) {
+      const error = configurationError(value, kst("2026-11-23"));
+      expect(error.option).toBe("apiVersion");
+      expect(error.message).toContain("known versions: 1.4, 1.3, 1.2, 1.1, 1.0");
+    }
+  });
+});
+
+describe("the version policy, for any moment (property)", () => {
+  // Any instant from 2025 to 2028, around all the published dates.
+  const moment = fc.integer({ min: Date.parse("2025-01-01T00:00:00Z"), max: Date.parse("2028-01-01T00:00:00Z") });
+
+  it("accepts a version exactly before its not-before date, warns exactly in the last 30 days, rejects from the date on", () => {
+    fc.assert(
+      fc.property(moment, fc.constantFrom(...API_VERSIONS), (now, entry) => {
+        if (entry.notBefore === undefined) {
+          expect(decideApiVersion(entry.version, now)).toEqual({ version: entry.version });
+          return;
+        }
+        const cutoff = kst(entry.notBefore);
+        if (now >= cutoff) {
+          expect(() => decideApiVersion(entry.version, now)).toThrow(ConfigurationError);
+          return;
+        }
+        const decision = decideApiVersion(entry.version, now);
+        expect(decision.version).toBe(entry.version);
+        expect(decision.warning !== undefined).toBe(now >= cutoff - 30 * DAY);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("always names a version that is itself accepted at that moment", () => {
+    fc.assert(
+      fc.property(moment, (now) => {
+        const newest = newestSupportedVersion(now);
+        expect(decideApiVersion(newest, now).version).toBe(newest);
+      }),
+    );
+  });
+});
+
+describe("createScpClient and the version policy", () => {
+  const base: ScpClientOptions = { accessKey: "ak", secretKey: "sk-secret-value", baseUrl: "http://127.0.0.1:9" };
+  const onNov23 = () => kst("2026-11-23", "10:00:00");
+
+  // First in this file to construct a 1.3 client: the warning is once per process (each test file runs in its own).
+  it("emits one process warning, with its code, per process and version, and never a secret", () => {
+    const emitted = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    createScpClient({ ...base, clock: onNov23, apiVersion: "1.3" });
+    createScpClient({ ...base, clock: onNov23, apiVersion: "1.3" });
+    createScpClient({ ...base, clock: onNov23, apiVersion: "1.4" });
+
+    expect(emitted).toHaveBeenCalledTimes(1);
+    expect(emitted).toHaveBeenCalledWith(expect.stringContaining("version 1.3 stops being supported on 2026-11-30"), {
+      type: "Warning",
+      code: API_VERSION_WARNING_CODE,
+    });
+    expect(JSON.stringify(emitted.mock.calls)).not.toContain("sk-secret-value");
+  });
+
+  it("sends the CURRENT version by default and the chosen one otherwise", async () => {
+    const sent: Request[] = [];
+    const fetch = async (request: Request) => (sent.push(request), Response.json({ instances: [] }));
+    await createScpClient({ ...base, clock: onNov23, fetch }).GET("/v1/instances");
+    vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    await createScpClient({ ...base, clock: onNov23, fetch, apiVersion: "1.3" }).GET("/v1/instances");
+
+    expect(sent.map((request) => request.headers.get("scp-api-version"))).toEqual(["iam-identity-center 1.4", "iam-identity-center 1.3"]);
+  });
+
+  it("rejects a retired version at construction", () => {
+    const error = thrownBy(() => createScpClient({ ...base, clock: onNov23, apiVersion: "1.2" }), ConfigurationError);
+    expect(error.option).toBe("apiVersion");
+    expect(error.message).toContain("use 1.4, the newest supported version");
+  });
+
+});

@@ -1,0 +1,275 @@
+import { readFileSync } from "node:fs";
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { rejectionOf, thrownBy } from "../../../scripts/capture-error.mjs";
+import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
+import {
+  ConfigurationError,
+  createScpClient,
+  InvalidRequestError,
+  SCP_REGIONS,
+  ScpApiError,
+  scpEndpoint,
+  signScpRequest,
+  type InstanceCreateRequest,
+  type ScpClientOptions,
+} from "../src/index.js";
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+
+const ACCESS_KEY = "AK-test-0001";
+const SECRET_KEY = "very-secret-key-0123456789";
+const TOKEN = "token-abcdef-987654";
+const BIND_PASSWORD = "Bind-P@ssw0rd-42";
+const ENV_NAMES = ["SCP_ACCESS_KEY", "SCP_SECRET_KEY", "SCP_ACCOUNT_ID", "SCP_AUTH_TOKEN"];
+
+let server: LocalServer | undefined;
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await server?.close();
+  server = undefined;
+});
+
+function clearEnv() {
+  for (const name of ENV_NAMES) vi.stubEnv(name, "");
+}
+
+const configurationError = (run: () => unknown) => thrownBy(run, ConfigurationError);
+const keys = { accessKey: ACCESS_KEY, secretKey: SECRET_KEY };
+const local = { baseUrl: "http://127.0.0.1:9" };
+
+function capturing() {
+  const sent: Request[] = [];
+  const fetch = async (request: Request) => (sent.push(request), Response.json({ instances: [] }));
+  return { sent, fetch };
+}
+
+describe("credentials", () => {
+  it("requires credentials, naming both styles and their environment variables", () => {
+    clearEnv();
+    const error = configurationError(() => createScpClient(local));
+    expect(error.option).toBe("accessKey");
+    expect(error.message).toContain("SCP_ACCESS_KEY");
+    expect(error.message).toContain("SCP_SECRET_KEY");
+    expect(error.message).toContain("SCP_AUTH_TOKEN");
+  });
+
+  it("rejects keys and a token together", () => {
+    clearEnv();
+    expect(configurationError(() => createScpClient({ ...local, ...keys, authToken: TOKEN })).option).toBe("authToken");
+    expect(configurationError(() => createScpClient({ ...local, accessKey: ACCESS_KEY, authToken: TOKEN })).option).toBe("authToken");
+  });
+
+  it("rejects both styles in the environment when no option chooses", () => {
+    clearEnv();
+    vi.stubEnv("SCP_ACCESS_KEY", ACCESS_KEY);
+    vi.stubEnv("SCP_SECRET_KEY", SECRET_KEY);
+    vi.stubEnv("SCP_AUTH_TOKEN", TOKEN);
+    const error = configurationError(() => createScpClient(local));
+    expect(error.option).toBe("authToken");
+    expect(error.message).not.toContain(SECRET_KEY);
+    expect(error.message).not.toContain(TOKEN);
+  });
+
+  it("requires the secret key with the access key, naming its environment variable", () => {
+    clearEnv();
+    const error = configurationError(() => createScpClient({ ...local, accessKey: ACCESS_KEY }));
+    expect(error.option).toBe("secretKey");
+    expect(error.message).toContain("SCP_SECRET_KEY");
+  });
+
+  it.each([
+    ["secretKey", { ...keys, secretKey: `${SECRET_KEY}\n` }],
+    ["accessKey", { ...keys, accessKey: " " }],
+    ["authToken", { authToken: `${TOKEN} ` }],
+    ["accountId", { ...keys, accountId: "" }],
+  ] as const)("rejects a malformed %s without echoing it", (option, options) => {
+    clearEnv();
+    const error = configurationError(() => createScpClient({ ...local, ...options }));
+    expect(error.option).toBe(option);
+    expect(error.message).not.toContain(SECRET_KEY);
+    expect(error.message).not.toContain(TOKEN);
+  });
+
+  it("reads keys and the account id from SCP_ACCESS_KEY, SCP_SECRET_KEY and SCP_ACCOUNT_ID", async () => {
+    clearEnv();
+    vi.stubEnv("SCP_ACCESS_KEY", ACCESS_KEY);
+    vi.stubEnv("SCP_SECRET_KEY", SECRET_KEY);
+    vi.stubEnv("SCP_ACCOUNT_ID", "acct-77");
+    const { sent, fetch } = capturing();
+    await createScpClient({ ...local, fetch, clock: () => 1_790_000_000_000 }).GET("/v1/instances");
+
+    const request = sent[0]!;
+    expect(request.headers.get("scp-accesskey")).toBe(ACCESS_KEY);
+    expect(request.headers.get("scp-accountid")).toBe("acct-77");
+    expect(request.headers.get("scp-signature")).toBe(
+      signScpRequest({ method: "GET", url: request.url, timestamp: 1_790_000_000_000, accessKey: ACCESS_KEY, secretKey: SECRET_KEY, accountId: "acct-77" }),
+    );
+    expect(request.headers.has("x-auth-token")).toBe(false);
+  });
+
+  it("sends X-Auth-Token (from the option or SCP_AUTH_TOKEN) and no signature headers", async () => {
+    clearEnv();
+    vi.stubEnv("SCP_AUTH_TOKEN", TOKEN);
+    const { sent, fetch } = capturing();
+    await createScpClient({ ...local, fetch }).GET("/v1/instances");
+    await createScpClient({ ...local, fetch, authToken: "explicit-token" }).GET("/v1/instances");
+
+    expect(sent.map((request) => request.headers.get("x-auth-token"))).toEqual([TOKEN, "explicit-token"]);
+    for (const request of sent) {
+      expect(request.headers.has("scp-signature")).toBe(false);
+      expect(request.headers.has("scp-accesskey")).toBe(false);
+      expect(request.headers.get("scp-api-version")).toBe("iam-identity-center 1.4");
+    }
+  });
+
+  it("explicit keys win over a token in the environment", async () => {
+    clearEnv();
+    vi.stubEnv("SCP_AUTH_TOKEN", TOKEN);
+    const { sent, fetch } = capturing();
+    await createScpClient({ ...local, ...keys, fetch }).GET("/v1/instances");
+    expect(sent[0]?.headers.has("x-auth-token")).toBe(false);
+    expect(sent[0]?.headers.get("scp-accesskey")).toBe(ACCESS_KEY);
+  });
+});
+
+describe("options", () => {
+  it("rejects a misspelt option", () => {
+    const options = { ...keys, ...local, secretkey: "x" } as unknown as ScpClientOptions;
+    expect(configurationError(() => createScpClient(options)).message).toBe(
+      "Invalid client option `secretkey`: unknown option; did you mean `secretKey`?",
+    );
+  });
+
+  it("builds the regional endpoint from region + env", async () => {
+    const { sent, fetch } = capturing();
+    await createScpClient({ ...keys, region: "kr-south2", env: "g", fetch }).GET("/v1/instances");
+    expect(sent[0]?.url).toBe("https://iam-identity-center.kr-south2.g.samsungsdscloud.com/v1/instances");
+  });
+
+  it("knows every published environment/region pair and nothing else", () => {
+    const pairs = Object.entries(SCP_REGIONS).flatMap(([env, regions]) => regions.map((region) => `${env}:${region}`));
+    expect(pairs).toEqual(["s:kr-west1", "s:kr-east1", "g:kr-south1", "g:kr-south2", "g:kr-south3", "e:kr-west1", "e:kr-east1"]);
+    for (const pair of pairs) {
+      const [env, region] = pair.split(":");
+      expect(scpEndpoint(region, env)).toBe(`https://iam-identity-center.${region}.${env}.samsungsdscloud.com`);
+    }
+  });
+
+  it.each([
+    ["region", { region: "kr-south1", env: "e" }, 'environment "e" has regions kr-west1, kr-east1'],
+    ["env", { region: "kr-west1", env: "x" }, 'expected one of "s", "g", "e"'],
+    ["env", { region: "kr-west1" }, "is required with `region`"],
+    ["region", { env: "s" }, "is required with `env`"],
+    ["region", {}, "pass `region` and `env`"],
+    ["baseUrl", { baseUrl: "https://proxy.example", region: "kr-west1", env: "e" }, "not both"],
+    ["baseUrl", { baseUrl: "iam-identity-center.kr-west1.e.samsungsdscloud.com" }, "not an absolute URL"],
+  ])("rejects a bad endpoint (%s): %j", (option, endpoint, message) => {
+    const error = configurationError(() => createScpClient({ ...keys, ...(endpoint as ScpClientOptions) }));
+    expect(error.option).toBe(option);
+    expect(error.message).toContain(message);
+  });
+
+  it("sends Accept-Language en-US by default, ko-KR on request, and rejects others", async () => {
+    const { sent, fetch } = capturing();
+    await createScpClient({ ...keys, ...local, fetch }).GET("/v1/instances");
+    await createScpClient({ ...keys, ...local, fetch, acceptLanguage: "ko-KR" }).GET("/v1/instances");
+    expect(sent.map((request) => request.headers.get("accept-language"))).toEqual(["en-US", "ko-KR"]);
+
+    const options = { ...keys, ...local, acceptLanguage: "fr-FR" } as unknown as ScpClientOptions;
+    expect(configurationError(() => createScpClient(options)).option).toBe("acceptLanguage");
+  });
+
+  it.each([
+    ["not a function", 1_700_000_000_000],
+    ["returning NaN", () => Number.NaN],
+    ["returning a string", () => "now"],
+    ["returning a negative number", () => -1],
+  ])("rejects a clock %s", (_label, clock) => {
+    const options = { ...keys, ...local, clock } as unknown as ScpClientOptions;
+    expect(configurationError(() => createScpClient(options)).option).toBe("clock");
+  });
+
+  it("sends every documented header on a signed request, with a User-Agent naming the package", async () => {
+    server = await startLocalServer((_request, response) => json(response, 200, { instances: [] }));
+    await createScpClient({ ...keys, baseUrl: server.url }).GET("/v1/instances");
+
+    const headers = server.requests[0]!.headers;
+    expect(headers["scp-clienttype"]).toBe("Openapi");
+    expect(headers["scp-api-version"]).toBe("iam-identity-center 1.4");
+    expect(headers["accept-language"]).toBe("en-US");
+    expect(headers["scp-accesskey"]).toBe(ACCESS_KEY);
+    expect(headers["scp-timestamp"]).toMatch(/^\d{13}$/);
+    expect(headers["scp-signature"]).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(headers["scp-accountid"]).toBeUndefined();
+    expect(headers["user-agent"]).toBe(`identity-clients-scp-iam-identity-center/${version} node/${process.versions.node}`);
+  });
+});
+
+describe("requests and errors", () => {
+  it("refuses an empty instance id before sending", async () => {
+    const { sent, fetch } = capturing();
+    const error = await rejectionOf(
+      createScpClient({ ...keys, ...local, fetch }).DELETE("/v1/instances/{instance_id}", { params: { path: { instance_id: "" } } }),
+      InvalidRequestError,
+    );
+    expect(error.parameter).toBe("instance_id");
+    expect(sent).toEqual([]);
+  });
+
+  it("gives the status, request id, code and message of a JSON error, with bind_credential and keys redacted", async () => {
+    server = await startLocalServer((request, response) =>
+      json(
+        response,
+        400,
+        { code: "InvalidParameter", message: `bad input: ${request.body}`, request: JSON.parse(request.body) as unknown },
+        { "x-request-id": "req-123" },
+      ),
+    );
+    const scp = createScpClient({ ...keys, baseUrl: server.url });
+    const body: InstanceCreateRequest = {
+      name: "My Instance",
+      identity_store_type: "ACTIVE_DIRECTORY",
+      identity_store_config: { bind_credential: BIND_PASSWORD, bind_dn: "CN=Administrator,CN=Users,DC=test,DC=add" },
+    };
+
+    const error = await rejectionOf(scp.POST("/v1/instances", { body }), ScpApiError);
+
+    expect(error.status).toBe(400);
+    expect(error.requestId).toBe("req-123");
+    expect(error.code).toBe("InvalidParameter");
+    expect(error.detail).toContain("bad input");
+    expect(error.message).toContain("SCP IAM Identity Center API error 400 Bad Request on POST /v1/instances [InvalidParameter]");
+    expect(error.body).toMatchObject({ request: { name: "My Instance", identity_store_config: { bind_credential: "[REDACTED]" } } });
+    const printed = `${error.message}${error.stack}${JSON.stringify(error)}${inspect(error, { depth: 10 })}${inspect(error.headers)}`;
+    expect(printed).not.toContain(BIND_PASSWORD);
+    expect(printed).not.toContain(SECRET_KEY);
+    const signature = server.requests[0]!.headers["scp-signature"] as string;
+    expect(printed).not.toContain(signature);
+  });
+
+  it("keeps a text error body as text", async () => {
+    server = await startLocalServer((_request, response) => {
+      response.writeHead(503, { "content-type": "text/plain" });
+      response.end("upstream unavailable");
+    });
+    const error = await rejectionOf(createScpClient({ ...keys, baseUrl: server.url }).GET("/v1/instances"), ScpApiError);
+    expect(error.status).toBe(503);
+    expect(error.body).toBe("upstream unavailable");
+    expect(error.code).toBeUndefined();
+  });
+
+  it("reads { errors: [{ code, detail }] } bodies", async () => {
+    server = await startLocalServer((_request, response) => json(response, 403, { errors: [{ code: "Forbidden", detail: "no permission" }] }));
+    const error = await rejectionOf(createScpClient({ ...keys, baseUrl: server.url }).GET("/v1/instances"), ScpApiError);
+    expect(error.code).toBe("Forbidden");
+    expect(error.detail).toBe("no permission");
+  });
+
+  it("keeps the token out of errors", async () => {
+    server = await startLocalServer((_request, response) => json(response, 401, { message: "expired" }));
+    const error = await rejectionOf(createScpClient({ authToken: TOKEN, baseUrl: server.url }).GET("/v1/instances"), ScpApiError);
+    expect(`${error.message}${error.stack}${JSON.stringify(error)}${inspect(error, { depth: 10 })}`).not.toContain(TOKEN);
+    expect(server.requests[0]?.headers["x-auth-token"]).toBe(TOKEN);
+  });
+});

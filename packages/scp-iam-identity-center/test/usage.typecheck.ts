@@ -1,0 +1,76 @@
+// Type-only checks, run by `pnpm typecheck` (part of `pnpm test`): the calls shown in README.md compile,
+// and the mistakes below do not. Nothing here is executed.
+import {
+  createScpClient,
+  paginate,
+  ScpApiError,
+  signScpRequest,
+  type IdentityStoreType,
+  type InstanceCreateRequest,
+  type LastSyncStatus,
+} from "../src/index.js";
+
+const scp = createScpClient({ region: "kr-west1", env: "e" }); // keys from SCP_ACCESS_KEY / SCP_SECRET_KEY
+const instance_id = "ssoins-12345";
+
+export async function readmeCalls() {
+  const body: InstanceCreateRequest = {
+    name: "My Instance",
+    description: "My Instance Description",
+    identity_store_type: "ACTIVE_DIRECTORY",
+    identity_store_config: {
+      bind_credential: "password",
+      bind_dn: "CN=Administrator,CN=Users,DC=test,DC=add",
+      connection_url: "ldaps://test.subdomain.company.com:123",
+      rdn_ldap_attribute: "cn",
+      user_object_classes: "person, organizationalPerson, user",
+      username_ldap_attribute: "sAMAccountName",
+      users_dn: "OU=Employees,OU=Accounts,DC=sub,DC=org",
+    },
+  };
+  const { data: created } = await scp.POST("/v1/instances", { body });
+  console.log(created.instance.id, created.instance.sso_start_url);
+
+  const { data: list } = await scp.GET("/v1/instances", { params: { query: { page: 0, size: 20, sort: "name:asc" } } });
+  console.log(list.count, list.instances?.map((instance) => instance.name));
+  const { data: shown } = await scp.GET("/v1/instances/{instance_id}", { params: { path: { instance_id } } });
+  const port: number | null | undefined = shown.instance.port;
+  console.log(shown.instance.public_ip, port);
+  await scp.PATCH("/v1/instances/{instance_id}", { params: { path: { instance_id } }, body: { description: "Renamed" } });
+  await scp.DELETE("/v1/instances/{instance_id}", { params: { path: { instance_id } } });
+
+  for await (const instance of paginate(scp, "/v1/instances", { params: { query: { size: 50 } } })) console.log(instance.id);
+
+  try {
+    await scp.DELETE("/v1/instances/{instance_id}", { params: { path: { instance_id } } });
+  } catch (error) {
+    if (error instanceof ScpApiError) console.error(error.status, error.requestId, error.code, error.detail, error.body);
+  }
+  const token = createScpClient({ authToken: "t", baseUrl: "https://proxy.example", acceptLanguage: "ko-KR", apiVersion: "1.3" });
+  await token.GET("/v1/instances");
+  return signScpRequest({ method: "GET", url: "https://x/v1/instances", timestamp: Date.now(), accessKey: "a", secretKey: "s" });
+}
+
+export async function mistakes() {
+  // @ts-expect-error -- name is required
+  await scp.POST("/v1/instances", { body: { description: "no name" } });
+  // @ts-expect-error -- not an identity store type of the 1.4 reference
+  const storeType: IdentityStoreType = "OPENLDAP";
+  // @ts-expect-error -- last_sync_status is one value, not an array
+  const status: LastSyncStatus = ["CREATED"];
+  // @ts-expect-error -- the path needs its instance_id
+  await scp.GET("/v1/instances/{instance_id}");
+  // @ts-expect-error -- the service has no PUT on instances
+  await scp.PUT("/v1/instances/{instance_id}", { params: { path: { instance_id } }, body: {} });
+  // @ts-expect-error -- the client sets Scp-Api-Version itself (choose it with the apiVersion option)
+  await scp.GET("/v1/instances", { params: { header: { "Scp-Api-Version": "iam-identity-center 1.0" } } });
+  // @ts-expect-error -- not a published region
+  createScpClient({ region: "us-east1", env: "e" });
+  // @ts-expect-error -- not a version this package knows
+  createScpClient({ apiVersion: "2.0" });
+  // @ts-expect-error -- Accept-Language is en-US or ko-KR
+  createScpClient({ acceptLanguage: "fr-FR" });
+  // @ts-expect-error -- only list paths can be paginated
+  paginate(scp, "/v1/instances/{instance_id}");
+  return [storeType, status];
+}
