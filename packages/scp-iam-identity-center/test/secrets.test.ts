@@ -1,0 +1,97 @@
+// Secret-leak suite: every error path of the SCP client, with known secret values (secret key, auth token,
+// the LDAP bind password and the signatures actually sent), must keep them out of messages, stacks,
+// JSON.stringify, util.inspect, warnings and logger output — even when the server echoes the request.
+import { afterEach, describe, expect, it } from "vitest";
+import { findLeaks } from "../../../scripts/leak-check.mjs";
+import { startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
+import { createScpClient, IdentityClientError, type InstanceCreateRequest, type ScpClientOptions } from "../src/index.js";
+import { operations } from "./spec.js";
+
+const SECRET_KEY = "scp-secret-canary-7d41be90";
+const AUTH_TOKEN = "scp-token-canary-5c2e8a13";
+const BIND_PASSWORD = "Bind-Canary-P@ss-6f0a";
+const CREDENTIALS = {
+  keys: { accessKey: "AK-canary-visible", secretKey: SECRET_KEY },
+  token: { authToken: AUTH_TOKEN },
+};
+
+let server: LocalServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+// A hostile server: answers with `status`, echoing every request header and the body.
+async function echoServer(status: number, contentType = "application/json") {
+  server = await startLocalServer((request, response) => {
+    const echo = `you sent ${JSON.stringify(request.headers)} with ${request.body}`;
+    response.writeHead(status, { "content-type": contentType, "x-echo": encodeURIComponent(echo).slice(0, 4000) });
+    response.end(contentType === "application/json" ? JSON.stringify({ code: "Echo", message: echo, request: request.body }) : `<html>${echo}</html>`);
+  });
+  return server.url;
+}
+
+/** Every secret: the configured ones plus each signature and token the server actually received. */
+const secretsSeen = () => [
+  SECRET_KEY,
+  AUTH_TOKEN,
+  BIND_PASSWORD,
+  ...(server?.requests ?? []).flatMap((request) => [request.headers["scp-signature"], request.headers["x-auth-token"]]).filter((value): value is string => typeof value === "string"),
+];
+
+const body: InstanceCreateRequest = {
+  name: "Corp AD",
+  identity_store_type: "ACTIVE_DIRECTORY",
+  identity_store_config: { bind_credential: BIND_PASSWORD, bind_dn: "CN=svc,DC=corp" },
+};
+const client = (options: ScpClientOptions) => createScpClient({ retry: { baseDelayMs: 1 }, ...options });
+
+const errorStatuses = [...new Set(operations.flatMap((op) => Object.keys(op.responses).filter((status) => !status.startsWith("2"))))];
+
+describe.each(Object.entries(CREDENTIALS))("no secret leaks from the SCP client (%s auth)", (_style, credentials) => {
+  it.each(errorStatuses)("documented error status %s echoing the request", async (status) => {
+    const baseUrl = await echoServer(Number(status));
+    const report = await findLeaks([], (logger) => client({ ...credentials, baseUrl, logger }).POST("/v1/instances", { body }));
+    const { error, leaks } = await findLeaks(secretsSeen(), () => Promise.reject(report.error));
+    expect(error).toBeInstanceOf(IdentityClientError);
+    expect(leaks).toEqual([]);
+    expect(report.logs.join("\n")).not.toContain(BIND_PASSWORD);
+    for (const secret of secretsSeen()) expect(report.logs.join("\n")).not.toContain(secret);
+  });
+
+  it.each([
+    ["a 200 HTML page echoing the request", () => echoServer(200, "text/html")],
+    ["a 503 retried until it gives up", () => echoServer(503)],
+  ])("%s", async (_label, start) => {
+    const baseUrl = await start();
+    const report = await findLeaks([], (logger) => client({ ...credentials, baseUrl, logger }).GET("/v1/instances"));
+    const { leaks } = await findLeaks(secretsSeen(), () => Promise.reject(report.error));
+    expect(report.error).toBeInstanceOf(IdentityClientError);
+    expect(leaks).toEqual([]);
+    for (const secret of secretsSeen()) expect(report.logs.join("\n")).not.toContain(secret);
+  });
+
+  it("a refused connection and a timeout", async () => {
+    server = await startLocalServer(() => undefined);
+    const { url } = server;
+    const timeout = await findLeaks([SECRET_KEY, AUTH_TOKEN, BIND_PASSWORD], (logger) =>
+      client({ ...credentials, baseUrl: url, logger, timeoutMs: 30 }).POST("/v1/instances", { body }),
+    );
+    await server.close();
+    server = undefined;
+    const refused = await findLeaks([SECRET_KEY, AUTH_TOKEN, BIND_PASSWORD], (logger) =>
+      client({ ...credentials, baseUrl: url, logger }).POST("/v1/instances", { body }),
+    );
+    expect([timeout.error, refused.error].map((error) => (error as Error).name)).toEqual(["TimeoutError", "NetworkError"]);
+    expect([...timeout.leaks, ...refused.leaks]).toEqual([]);
+  });
+});
+
+describe("no secret leaks from configuration errors and version warnings", () => {
+  it("bad keys, a plain-http endpoint, and an API version warning", async () => {
+    const badKey = await findLeaks([SECRET_KEY], () => createScpClient({ accessKey: "AK", secretKey: `${SECRET_KEY}\n`, baseUrl: "https://x.test" }));
+    const insecure = await findLeaks([SECRET_KEY], () => createScpClient({ ...CREDENTIALS.keys, baseUrl: "http://scp.example.com" }));
+    const oldVersion = await findLeaks([SECRET_KEY], () => createScpClient({ ...CREDENTIALS.keys, baseUrl: "https://x.test", apiVersion: "1.0" }));
+    expect([...badKey.leaks, ...insecure.leaks, ...oldVersion.leaks]).toEqual([]);
+  });
+});
