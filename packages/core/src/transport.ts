@@ -117,7 +117,9 @@ export function createTransport(config: TransportConfig) {
     if (outcome.response) {
       const { status } = outcome.response;
       if (status < 400) return undefined;
-      const providerRetryable = provider.isRetryable?.(status, parseErrorBody(await outcome.response.clone().text())) ?? false;
+      const providerRetryable = provider.isRetryable
+        ? provider.isRetryable(status, parseErrorBody(await outcome.response.clone().text()))
+        : false;
       return retryReason(method, { kind: "status", status, providerRetryable });
     }
     const { error } = outcome;
