@@ -22,7 +22,6 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 export const LEVELS = ["fix", "feature", "breaking"];
 export const BUMPS = ["patch", "minor", "major"];
-const isDocKey = (key) => ["summary", "description", "title", "example", "examples", "externalDocs", "deprecated", "tags"].includes(key) || key.startsWith("x-");
 const show = (value) => JSON.stringify(value);
 const same = (a, b) => show(a) === show(b);
 
@@ -379,9 +378,11 @@ export function specDiff(providers, { root = repoRoot, base, check = false, log 
     const { rev, label } = findBase(provider, { root, base });
     let changes;
     try {
-      const oldText = tryGit(root, ["cat-file", "-e", `${rev}:${file}`]) === undefined ? undefined : git(root, ["show", `${rev}:${file}`]);
+      // `rev:./path` is relative to root, which need not be the top of the git checkout.
+      const atBase = `${rev}:./${file}`;
+      const oldText = tryGit(root, ["cat-file", "-e", atBase]) === undefined ? undefined : git(root, ["show", atBase]);
       const newSpec = parseYaml(readFileSync(join(root, file), "utf8"));
-      changes = oldText === undefined ? [{ level: "feature", where: file, message: `is new (not at ${label})` }] : diffSpecs(parseYaml(oldText), newSpec);
+      changes = oldText === undefined ? [{ level: "feature", where: file, message: "is new (not at the base)" }] : diffSpecs(parseYaml(oldText), newSpec);
     } catch (error) {
       problems.push(`${file}: cannot compare with ${label}: ${error.message.split("\n")[0]}`);
       continue;
