@@ -297,8 +297,8 @@ export function readChangesets(root = repoRoot) {
   if (!existsSync(dir)) return bumps;
   for (const file of readdirSync(dir).filter((name) => name.endsWith(".md") && name !== "README.md").sort()) {
     const lines = readFileSync(join(dir, file), "utf8").split(/\r?\n/);
-    const end = lines.indexOf("---", 1);
-    if (lines[0] !== "---" || end === -1) throw new Error(`.changeset/${file}: no front matter (--- lines naming packages and bumps)`);
+    const end = lines.findIndex((line, i) => i > 0 && line.trimEnd() === "---");
+    if (lines[0]?.trimEnd() !== "---" || end === -1) throw new Error(`.changeset/${file}: no front matter (--- lines naming packages and bumps)`);
     for (const [name, bump] of Object.entries(parseYaml(lines.slice(1, end).join("\n")) ?? {})) {
       if (!BUMPS.includes(bump)) throw new Error(`.changeset/${file}: "${name}": ${show(bump)} is not major, minor or patch`);
       if (!bumps[name] || BUMPS.indexOf(bump) > BUMPS.indexOf(bumps[name])) bumps[name] = bump;

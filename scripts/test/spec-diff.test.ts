@@ -351,7 +351,7 @@ describe("changesets", () => {
 
   it("reads the highest pending bump per package from the front matter", async () => {
     await changeset("a.md", '---\n"@identity-clients/siit": patch\n"@identity-clients/core": major\n---\n\nFixes.\n');
-    await changeset("b.md", "---\n'@identity-clients/siit': minor\n---\n\nA feature.\n");
+    await changeset("b.md", "--- \r\n'@identity-clients/siit': minor\r\n---\r\n\r\nA feature, with Windows line ends.\r\n");
     await changeset("c.md", "---\n---\n\nNothing to release.\n");
     await changeset("notes.txt", "---\nnot: a changeset\n---\n");
     expect(readChangesets(root)).toEqual({ "@identity-clients/siit": "minor", "@identity-clients/core": "major" });
