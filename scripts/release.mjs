@@ -12,6 +12,7 @@ const dryRun = process.argv.includes("--dry-run");
 const steps = [
   ["generated code matches the specs", ["generate", "--check"]],
   ["specs lint clean", ["lint"]],
+  ["every spec change has a changeset of the bump it needs", ["spec:diff", "--check"]],
   ["build", ["build"]],
   ["tests", ["test"]],
   ["packages pack, install, type-check and run; size budgets", ["smoke"]],
