@@ -16,9 +16,9 @@ export interface SignRequestInput {
    * signed, so pass only the ones the request really carries, with the values it carries. A `host` entry
    * overrides the URL's host; an `x-sdk-content-sha256` entry replaces the payload hash (e.g. `UNSIGNED-PAYLOAD`).
    */
-  headers?: Headers | Record<string, string>;
+  headers?: Headers | Record<string, string> | undefined;
   /** The exact body bytes sent (a string is taken as UTF-8). Absent or empty: the empty-body hash. */
-  body?: Uint8Array | ArrayBuffer | string | null;
+  body?: Uint8Array | ArrayBuffer | string | null | undefined;
   /** Access key id. */
   ak: string;
   /** Secret access key; only used as the HMAC key. */
