@@ -202,6 +202,13 @@ describe("requests the mock rejects", () => {
     expect(error.status).toBe(401);
   });
 
+  it("a ListInstances page size above the documented maximum of 100", async () => {
+    const error = await rejection(client.GET("/v1/instances", { params: { query: { limit: 500 } } }));
+
+    expect(error.status).toBe(400);
+    expect(violations(error)).toContainEqual(expect.objectContaining({ location: ["request", "query", "limit"] }));
+  });
+
   it("an enum value the spec does not allow", async () => {
     const body = { status: "DISABLED" } as unknown as { status: "ENABLED" };
     const error = await rejection(client.PUT(`${APP}/status`, { params: { path: app }, body }));
