@@ -11,6 +11,7 @@ import {
   IdentityClientError,
   InvalidRequestError,
   signRequest,
+  TimeoutError,
   type HuaweiCloudCredentials,
   type HuaweiCloudIdentityCenterClientOptions,
 } from "../src/index.js";
@@ -186,6 +187,25 @@ describe("signed requests", () => {
 
     expect(server.requests[0]!.url).toBe("/v1/instances/ins%20%C3%A9%2F1/application-instances?marker=a%20b%2Bc&limit=2");
     expect(verify(server.requests[0]!, server.url)).toBe(server.requests[0]!.headers.authorization);
+  });
+
+  it("keeps the call's timeout and abort signal on the signed request", async () => {
+    server = await startLocalServer(() => {
+      // never answers
+    });
+    const client = createHuaweiCloudIdentityCenterClient({ ak: AK, sk: SK, domainId: DOMAIN, endpoint: server.url, timeoutMs: 50 });
+    const controller = new AbortController();
+
+    const timedOut = await rejectionOf(client.GET("/v1/instances"), TimeoutError);
+    const aborted = client.POST("/v1/instances/{instance_id}/application-instances", {
+      params: { path: INSTANCE },
+      body: { name: "n", template_id: "t" },
+      signal: controller.signal,
+    });
+    controller.abort();
+
+    expect(timedOut.timeoutMs).toBe(50);
+    await expect(aborted).rejects.toThrow(/abort/i);
   });
 
   it("refuses an empty path parameter before signing or sending", async () => {

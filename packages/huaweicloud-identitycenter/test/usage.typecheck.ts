@@ -44,6 +44,15 @@ export async function readmeCalls() {
   await client.PUT("/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates/{certificate_id}", {
     params: { path: { ...app, certificate_id } },
   });
+  // README "Rotate a certificate", verbatim.
+  const certificates = "/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates";
+  const { data: list } = await client.GET(certificates, { params: { path: app } });
+  const old = list.application_instance_certificates?.find((c) => c.status === "ACTIVE");
+  const { data: rotated } = await client.POST(certificates, { params: { path: app } });
+  const rotatedId = rotated.application_instance_certificate!.certificate_id;
+  await client.PUT(`${certificates}/{certificate_id}`, { params: { path: { ...app, certificate_id: rotatedId } } });
+  if (old) await client.DELETE(`${certificates}/{certificate_id}`, { params: { path: { ...app, certificate_id: old.certificate_id } } });
+
   await client.DELETE("/v1/instances/{instance_id}/application-instances/{application_instance_id}", { params: { path: app } });
   try {
     await client.GET("/v1/instances");
