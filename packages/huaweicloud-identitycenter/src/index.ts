@@ -1,0 +1,26 @@
+export {
+  createHuaweiCloudIdentityCenterClient,
+  HUAWEICLOUD_ENV,
+  HUAWEICLOUD_IDENTITYCENTER_ENDPOINT,
+} from "./client.js";
+export type { HuaweiCloudIdentityCenterClient, HuaweiCloudIdentityCenterClientOptions } from "./client.js";
+export { CREDENTIALS_REFRESH_MARGIN_MS } from "./credentials.js";
+export type { CredentialsProvider, HuaweiCloudCredentials } from "./credentials.js";
+export { CONCURRENCY_CONFLICT_CODE, HuaweiCloudApiError, SIGNATURE_MISMATCH_CODE } from "./errors.js";
+export type { HuaweiCloudApiErrorBody, HuaweiCloudErrorBody, HuaweiCloudForbiddenErrorBody } from "./errors.js";
+export { paginate } from "./paginate.js";
+export type { HuaweiCloudListItem, HuaweiCloudListPath, PaginateOptions } from "./paginate.js";
+export { canonicalQuery, canonicalUri, EMPTY_BODY_SHA256, formatSdkDate, percentEncode, signRequest, SIGNING_ALGORITHM } from "./signer.js";
+export type { SignedRequest, SignRequestInput } from "./signer.js";
+export type * from "./types.js";
+export type { components, operations, paths } from "./generated/openapi.js";
+export {
+  ApiError,
+  ConfigurationError,
+  IdentityClientError,
+  InvalidRequestError,
+  NetworkError,
+  ResponseParseError,
+  TimeoutError,
+} from "@identity-clients/core";
+export type { RetryEvent, RetryOptions } from "@identity-clients/core";

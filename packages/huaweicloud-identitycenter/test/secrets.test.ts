@@ -1,0 +1,102 @@
+// Secret-leak suite: every error path of the Huawei client, with known secret values (SK, security token,
+// the Authorization signatures actually sent, rotated credentials), must keep them out of messages, stacks,
+// JSON.stringify, util.inspect, warnings and logger output — even when the gateway echoes the request.
+import { afterEach, describe, expect, it } from "vitest";
+import { findLeaks } from "../../../scripts/leak-check.mjs";
+import { startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
+import {
+  createHuaweiCloudIdentityCenterClient,
+  IdentityClientError,
+  type HuaweiCloudIdentityCenterClientOptions,
+} from "../src/index.js";
+import { operations } from "./spec.js";
+
+const SK = "huawei-sk-canary-3b7e91d0";
+const TOKEN = "huawei-token-canary-c45f02aa";
+const DOMAIN = "8c1eef3a241945f69c3d3a6b0252e783";
+const INSTANCE = { instance_id: "ins-8c1eef3a241945f6" };
+const CREDENTIALS: Record<string, HuaweiCloudIdentityCenterClientOptions> = {
+  "static AK/SK with a security token": { ak: "AK-CANARY-VISIBLE", sk: SK, securityToken: TOKEN, domainId: DOMAIN },
+  "a credentials provider": { credentials: async () => ({ ak: "AK-CANARY-VISIBLE", sk: SK, securityToken: TOKEN }), domainId: DOMAIN },
+};
+
+let server: LocalServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+// A hostile gateway: answers with `status`, quoting the request's headers the way APIGW.0301 quotes its canonical request.
+async function echoServer(status: number, contentType = "application/json") {
+  server = await startLocalServer((request, response) => {
+    const canonical = Object.entries(request.headers).map(([name, value]) => `${name}:${String(value)}`).join("|");
+    const message = `verify aksk signature fail, canonicalRequest: ${canonical}|${request.body}`;
+    response.writeHead(status, { "content-type": contentType });
+    response.end(
+      contentType === "application/json"
+        ? JSON.stringify({ error_code: status === 401 ? "APIGW.0301" : "IIC.400", error_msg: message, request_id: "r-1", encoded_authorization_message: message })
+        : `<html>${message}</html>`,
+    );
+  });
+  return server.url;
+}
+
+const secretsSeen = () => [
+  SK,
+  TOKEN,
+  ...(server?.requests ?? []).flatMap((request) => [request.headers.authorization, request.headers["x-security-token"]]).filter((value): value is string => typeof value === "string"),
+];
+
+const client = (options: HuaweiCloudIdentityCenterClientOptions) => createHuaweiCloudIdentityCenterClient({ retry: { baseDelayMs: 1 }, ...options });
+const create = (options: HuaweiCloudIdentityCenterClientOptions) =>
+  client(options).POST("/v1/instances/{instance_id}/application-instances", { params: { path: INSTANCE }, body: { name: "Slack", template_id: "tpl-1" } });
+
+const errorStatuses = [...new Set(operations.flatMap((op) => Object.keys(op.responses).filter((status) => !status.startsWith("2"))))];
+
+describe.each(Object.entries(CREDENTIALS))("no secret leaks from the Huawei client (%s)", (_style, credentials) => {
+  it.each(errorStatuses)("documented error status %s quoting the request", async (status) => {
+    const baseUrl = await echoServer(Number(status));
+    const report = await findLeaks([], (logger) => create({ ...credentials, baseUrl, logger }));
+    const { leaks } = await findLeaks(secretsSeen(), () => Promise.reject(report.error));
+    expect(report.error).toBeInstanceOf(IdentityClientError);
+    expect(leaks).toEqual([]);
+    for (const secret of secretsSeen()) expect(report.logs.join("\n")).not.toContain(secret);
+  });
+
+  it.each([
+    ["a 200 HTML page quoting the request", () => echoServer(200, "text/html")],
+    ["a 503 retried until it gives up", () => echoServer(503)],
+  ])("%s", async (_label, start) => {
+    const baseUrl = await start();
+    const report = await findLeaks([], (logger) => client({ ...credentials, baseUrl, logger }).GET("/v1/instances"));
+    const { leaks } = await findLeaks(secretsSeen(), () => Promise.reject(report.error));
+    expect(report.error).toBeInstanceOf(IdentityClientError);
+    expect(leaks).toEqual([]);
+    for (const secret of secretsSeen()) expect(report.logs.join("\n")).not.toContain(secret);
+  });
+
+  it("a refused connection and a timeout", async () => {
+    server = await startLocalServer(() => undefined);
+    const { url } = server;
+    const timeout = await findLeaks([SK, TOKEN], (logger) => create({ ...credentials, baseUrl: url, logger, timeoutMs: 30 }));
+    await server.close();
+    server = undefined;
+    const refused = await findLeaks([SK, TOKEN], (logger) => create({ ...credentials, baseUrl: url, logger }));
+    expect([timeout.error, refused.error].map((error) => (error as Error).name)).toEqual(["TimeoutError", "NetworkError"]);
+    expect([...timeout.leaks, ...refused.leaks]).toEqual([]);
+  });
+});
+
+describe("no secret leaks from configuration and credential-provider errors", () => {
+  it("a bad SK, a plain-http endpoint, a provider that throws or returns a bad SK", async () => {
+    const badSk = await findLeaks([SK], () => createHuaweiCloudIdentityCenterClient({ ak: "AK", sk: `${SK}\n`, domainId: DOMAIN }));
+    const insecure = await findLeaks([SK], () => createHuaweiCloudIdentityCenterClient({ ak: "AK", sk: SK, domainId: DOMAIN, endpoint: "http://iam.example.com" }));
+    const throwing = await findLeaks([SK, TOKEN], () =>
+      client({ credentials: async () => Promise.reject(new Error("STS unavailable")), domainId: DOMAIN }).GET("/v1/instances"),
+    );
+    const badFromProvider = await findLeaks([SK], () =>
+      client({ credentials: async () => ({ ak: "AK", sk: `${SK} ` }), domainId: DOMAIN }).GET("/v1/instances"),
+    );
+    expect([...badSk.leaks, ...insecure.leaks, ...throwing.leaks, ...badFromProvider.leaks]).toEqual([]);
+  });
+});
