@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { listProviders } from "./generate.mjs";
+import { listProviders } from "./providers.mjs";
 import { startPrism } from "./prism.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");

@@ -20,6 +20,7 @@ import { parseArgs } from "node:util";
 import { createConfig, getLineColLocation, lintFromString } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parseDocument } from "yaml";
+import { listProviders, selectProviders } from "./providers.mjs";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const GENERATED_DIR = join("src", "generated");
@@ -28,14 +29,7 @@ export class SpecError extends Error {
   name = "SpecError";
 }
 
-/** Providers are the folders of specs/ that hold an openapi.yaml. */
-export function listProviders(root = repoRoot) {
-  const specsDir = join(root, "specs");
-  return readdirSync(specsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(specsDir, entry.name, "openapi.yaml")))
-    .map((entry) => entry.name)
-    .sort();
-}
+export { listProviders };
 
 /** Returns the files to write for one provider as { absolutePath: contents }, or throws SpecError. */
 export async function renderProvider(provider, root = repoRoot) {
@@ -249,13 +243,8 @@ async function main() {
     return 0;
   }
   const root = resolve(values.root);
-  const known = listProviders(root);
-  const unknown = positionals.filter((p) => !known.includes(p));
-  if (unknown.length > 0) {
-    console.error(`error: no spec at ${unknown.map((p) => `specs/${p}/openapi.yaml`).join(", ")} (known: ${known.join(", ")})`);
-    return 2;
-  }
-  const providers = positionals.length > 0 ? positionals : known;
+  const providers = selectProviders(root, positionals);
+  if (!providers) return 2;
   const status = report(await generate(providers, { root, check: values.check }), values.check);
   if (values.watch) {
     watchSpecs(root, providers);

@@ -17,6 +17,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
+import { selectProviders } from "./providers.mjs";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -402,14 +403,6 @@ export function specDiff(providers, { root = repoRoot, base, check = false, log 
   return { problems };
 }
 
-function listProviders(root) {
-  const dir = join(root, "specs");
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, "openapi.yaml")))
-    .map((entry) => entry.name)
-    .sort();
-}
-
 function main() {
   const { values, positionals } = parseArgs({
     options: {
@@ -426,19 +419,15 @@ function main() {
     return 0;
   }
   const root = resolve(values.root);
-  const known = listProviders(root);
-  const unknown = positionals.filter((p) => !known.includes(p));
-  if (unknown.length > 0) {
-    console.error(`error: no spec at ${unknown.map((p) => `specs/${p}/openapi.yaml`).join(", ")} (known: ${known.join(", ")})`);
-    return 2;
-  }
+  const providers = selectProviders(root, positionals);
+  if (!providers) return 2;
   if (tryGit(root, ["rev-parse", "--git-dir"]) === undefined) {
     console.error(`error: ${root} is not a git checkout; spec:diff compares with git history`);
     return 2;
   }
   let problems;
   try {
-    ({ problems } = specDiff(positionals.length > 0 ? positionals : known, { root, base: values.base, check: values.check }));
+    ({ problems } = specDiff(providers, { root, base: values.base, check: values.check }));
   } catch (error) {
     console.error(`error: ${error.message}`);
     return 2;

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listProviders } from "../generate.mjs";
+import { listProviders } from "../providers.mjs";
 
 const root = join(import.meta.dirname, "..", "..");
 const turboBin = createRequire(join(root, "package.json")).resolve("turbo/bin/turbo");
