@@ -10,4 +10,4 @@ export interface LeakReport {
 }
 
 /** Runs a failing action (given a logger to pass to the client) and searches every output for the secrets. */
-export function findLeaks(secrets: string[], action: (logger: { debug(line: string): void }) => Promise<unknown> | unknown): Promise<LeakReport>;
+export function findLeaks(secrets: string[] | (() => string[]), action: (logger: { debug(line: string): void }) => Promise<unknown> | unknown): Promise<LeakReport>;

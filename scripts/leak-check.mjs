@@ -15,7 +15,8 @@ export function renderings(error) {
 
 /**
  * Runs `action` (which should fail), collecting the error, process warnings and logger lines, and
- * returns the places where any of `secrets` appears. An empty list means nothing leaked.
+ * returns the places where any of `secrets` appears. An empty list means nothing leaked. `secrets` may
+ * be a function, read after the action, for secrets known only once requests were sent (signatures).
  */
 export async function findLeaks(secrets, action) {
   const warnings = [];
@@ -35,7 +36,7 @@ export async function findLeaks(secrets, action) {
   if (error === undefined) throw new Error("findLeaks: the action did not fail, so there was nothing to check");
   const places = { ...renderings(error), warnings: warnings.join("\n"), logs: logs.join("\n") };
   const leaks = [];
-  for (const secret of secrets) {
+  for (const secret of typeof secrets === "function" ? secrets() : secrets) {
     for (const [where, text] of Object.entries(places)) {
       if (text.includes(secret)) leaks.push(`${JSON.stringify(secret)} in ${where}`);
     }

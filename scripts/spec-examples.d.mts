@@ -20,6 +20,8 @@ export interface SpecReader {
   /** The named JSON example of a request body, typed as the caller's body type. */
   requestExample<Body>(operationId: string, name: string): Body;
   hasJsonBody(operationId: string, status: string): boolean;
+  /** Every non-2xx status some operation documents, sorted. */
+  errorStatuses: string[];
 }
 /** Reads `specs/<provider>/openapi.yaml`. */
 export function readSpec(provider: string): SpecReader;

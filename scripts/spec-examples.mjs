@@ -55,5 +55,7 @@ export function readSpec(provider) {
     requestExample: (operationId, name) =>
       exampleFrom(json(deref(operation(operationId).requestBody)?.content), `${operationId} request`, name),
     hasJsonBody: (operationId, status) => json(response(operationId, status).content) !== undefined,
+    /** Every non-2xx status some operation documents, e.g. ["400", "401", "404"]. */
+    errorStatuses: [...new Set(operations.flatMap((op) => Object.keys(op.responses ?? {}).filter((status) => !status.startsWith("2"))))].sort(),
   };
 }

@@ -9,7 +9,7 @@ import {
   IdentityClientError,
   type HuaweiCloudIdentityCenterClientOptions,
 } from "../src/index.js";
-import { operations } from "./spec.js";
+import { errorStatuses } from "./spec.js";
 
 const SK = "huawei-sk-canary-3b7e91d0";
 const TOKEN = "huawei-token-canary-c45f02aa";
@@ -51,16 +51,13 @@ const client = (options: HuaweiCloudIdentityCenterClientOptions) => createHuawei
 const create = (options: HuaweiCloudIdentityCenterClientOptions) =>
   client(options).POST("/v1/instances/{instance_id}/application-instances", { params: { path: INSTANCE }, body: { name: "Slack", template_id: "tpl-1" } });
 
-const errorStatuses = [...new Set(operations.flatMap((op) => Object.keys(op.responses).filter((status) => !status.startsWith("2"))))];
-
 describe.each(Object.entries(CREDENTIALS))("no secret leaks from the Huawei client (%s)", (_style, credentials) => {
   it.each(errorStatuses)("documented error status %s quoting the request", async (status) => {
     const baseUrl = await echoServer(Number(status));
-    const report = await findLeaks([], (logger) => create({ ...credentials, baseUrl, logger }));
-    const { leaks } = await findLeaks(secretsSeen(), () => Promise.reject(report.error));
-    expect(report.error).toBeInstanceOf(IdentityClientError);
+    const { error, leaks, logs } = await findLeaks(secretsSeen, (logger) => create({ ...credentials, baseUrl, logger }));
+    expect(error).toBeInstanceOf(IdentityClientError);
+    expect(logs.length).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
-    for (const secret of secretsSeen()) expect(report.logs.join("\n")).not.toContain(secret);
   });
 
   it.each([
@@ -68,11 +65,9 @@ describe.each(Object.entries(CREDENTIALS))("no secret leaks from the Huawei clie
     ["a 503 retried until it gives up", () => echoServer(503)],
   ])("%s", async (_label, start) => {
     const baseUrl = await start();
-    const report = await findLeaks([], (logger) => client({ ...credentials, baseUrl, logger }).GET("/v1/instances"));
-    const { leaks } = await findLeaks(secretsSeen(), () => Promise.reject(report.error));
-    expect(report.error).toBeInstanceOf(IdentityClientError);
+    const { error, leaks } = await findLeaks(secretsSeen, (logger) => client({ ...credentials, baseUrl, logger }).GET("/v1/instances"));
+    expect(error).toBeInstanceOf(IdentityClientError);
     expect(leaks).toEqual([]);
-    for (const secret of secretsSeen()) expect(report.logs.join("\n")).not.toContain(secret);
   });
 
   it("a refused connection and a timeout", async () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { findLeaks } from "../../../scripts/leak-check.mjs";
 import { startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
 import { createScpClient, IdentityClientError, type InstanceCreateRequest, type ScpClientOptions } from "../src/index.js";
-import { operations } from "./spec.js";
+import { errorStatuses } from "./spec.js";
 
 const SECRET_KEY = "scp-secret-canary-7d41be90";
 const AUTH_TOKEN = "scp-token-canary-5c2e8a13";
@@ -46,17 +46,13 @@ const body: InstanceCreateRequest = {
 };
 const client = (options: ScpClientOptions) => createScpClient({ retry: { baseDelayMs: 1 }, ...options });
 
-const errorStatuses = [...new Set(operations.flatMap((op) => Object.keys(op.responses).filter((status) => !status.startsWith("2"))))];
-
 describe.each(Object.entries(CREDENTIALS))("no secret leaks from the SCP client (%s auth)", (_style, credentials) => {
   it.each(errorStatuses)("documented error status %s echoing the request", async (status) => {
     const baseUrl = await echoServer(Number(status));
-    const report = await findLeaks([], (logger) => client({ ...credentials, baseUrl, logger }).POST("/v1/instances", { body }));
-    const { error, leaks } = await findLeaks(secretsSeen(), () => Promise.reject(report.error));
+    const { error, leaks, logs } = await findLeaks(secretsSeen, (logger) => client({ ...credentials, baseUrl, logger }).POST("/v1/instances", { body }));
     expect(error).toBeInstanceOf(IdentityClientError);
+    expect(logs.length).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
-    expect(report.logs.join("\n")).not.toContain(BIND_PASSWORD);
-    for (const secret of secretsSeen()) expect(report.logs.join("\n")).not.toContain(secret);
   });
 
   it.each([
@@ -64,11 +60,9 @@ describe.each(Object.entries(CREDENTIALS))("no secret leaks from the SCP client 
     ["a 503 retried until it gives up", () => echoServer(503)],
   ])("%s", async (_label, start) => {
     const baseUrl = await start();
-    const report = await findLeaks([], (logger) => client({ ...credentials, baseUrl, logger }).GET("/v1/instances"));
-    const { leaks } = await findLeaks(secretsSeen(), () => Promise.reject(report.error));
-    expect(report.error).toBeInstanceOf(IdentityClientError);
+    const { error, leaks } = await findLeaks(secretsSeen, (logger) => client({ ...credentials, baseUrl, logger }).GET("/v1/instances"));
+    expect(error).toBeInstanceOf(IdentityClientError);
     expect(leaks).toEqual([]);
-    for (const secret of secretsSeen()) expect(report.logs.join("\n")).not.toContain(secret);
   });
 
   it("a refused connection and a timeout", async () => {

@@ -1,3 +1,3 @@
 import { readSpec } from "../../../scripts/spec-examples.mjs";
 
-export const { operations, operation, response, responseExample, requestExample, hasJsonBody } = readSpec("scp-iam-identity-center");
+export const { operations, operation, response, responseExample, requestExample, hasJsonBody, errorStatuses } = readSpec("scp-iam-identity-center");

@@ -1,3 +1,3 @@
 import { readSpec } from "../../../scripts/spec-examples.mjs";
 
-export const { operations, operation, response, responseExample, requestExample, hasJsonBody } = readSpec("siit");
+export const { operations, operation, response, responseExample, requestExample, hasJsonBody, errorStatuses } = readSpec("siit");
