@@ -43,8 +43,8 @@ export interface ScpClientOptions extends CommonClientOptions {
   acceptLanguage?: ScpAcceptLanguage;
   /** API version sent as `Scp-Api-Version`; defaults to the CURRENT one (see `API_VERSIONS`). */
   apiVersion?: ApiVersion;
-  /** Epoch milliseconds now; signs `Scp-Timestamp` and dates the version policy. Default `Date.now`. */
-  clock?: () => number;
+  /** The time now; dates `Scp-Timestamp` (as epoch milliseconds) and the version policy. Default `() => new Date()`. */
+  clock?: () => Date;
 }
 
 const OPTION_NAMES = [
@@ -83,7 +83,7 @@ export function createScpClient(clientOptions?: ScpClientOptions): ScpClient {
   const options = readOptions<ScpClientOptions>(clientOptions, OPTION_NAMES);
   const credentials = readCredentials(options);
   const accountId = readAccountId(options.accountId);
-  const clock = readFunction<() => number>("clock", options.clock) ?? Date.now;
+  const clock = readFunction<() => Date>("clock", options.clock) ?? (() => new Date());
   const acceptLanguage = readLanguage(options.acceptLanguage);
   const baseUrl = readEndpoint(options);
   const decision = decideApiVersion(options.apiVersion, readClock(clock));
@@ -184,13 +184,13 @@ function readEndpoint(options: ScpClientOptions): string {
   return scpEndpoint(options.region, options.env);
 }
 
-/** Reads the clock, which must give epoch milliseconds. */
-function readClock(clock: () => number): number {
+/** Reads the clock as epoch milliseconds; it must return a valid Date. */
+function readClock(clock: () => Date): number {
   const now = clock();
-  if (typeof now !== "number" || !Number.isSafeInteger(Math.trunc(now)) || now < 0) {
-    throw new ConfigurationError("clock", `must return epoch milliseconds (a non-negative number), returned ${String(now)}`);
+  if (!(now instanceof Date) || Number.isNaN(now.getTime()) || now.getTime() < 0) {
+    throw new ConfigurationError("clock", `must return a valid Date, returned ${String(now)}`);
   }
-  return Math.trunc(now);
+  return now.getTime();
 }
 
 function readEnv(name: string): string | undefined {

@@ -127,7 +127,7 @@ describe("the version policy, for any moment (property)", () => {
 
 describe("createScpClient and the version policy", () => {
   const base: ScpClientOptions = { accessKey: "ak", secretKey: "sk-secret-value", baseUrl: "http://127.0.0.1:9" };
-  const onNov23 = () => kst("2026-11-23", "10:00:00");
+  const onNov23 = () => new Date(kst("2026-11-23", "10:00:00"));
 
   // First in this file to construct a 1.3 client: the warning is once per process (each test file runs in its own).
   it("emits one process warning, with its code, per process and version, and never a secret", () => {

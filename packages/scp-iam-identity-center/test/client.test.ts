@@ -97,7 +97,7 @@ describe("credentials", () => {
     vi.stubEnv("SCP_SECRET_KEY", SECRET_KEY);
     vi.stubEnv("SCP_ACCOUNT_ID", "acct-77");
     const { sent, fetch } = capturing();
-    await createScpClient({ ...local, fetch, clock: () => 1_790_000_000_000 }).GET("/v1/instances");
+    await createScpClient({ ...local, fetch, clock: () => new Date(1_790_000_000_000) }).GET("/v1/instances");
 
     const request = sent[0]!;
     expect(request.headers.get("scp-accesskey")).toBe(ACCESS_KEY);
@@ -181,10 +181,10 @@ describe("options", () => {
   });
 
   it.each([
-    ["not a function", 1_700_000_000_000],
-    ["returning NaN", () => Number.NaN],
-    ["returning a string", () => "now"],
-    ["returning a negative number", () => -1],
+    ["not a function", new Date(1_700_000_000_000)],
+    ["returning an invalid Date", () => new Date(Number.NaN)],
+    ["returning a number", () => Date.now()],
+    ["returning a date before 1970", () => new Date(-1)],
   ])("rejects a clock %s", (_label, clock) => {
     const options = { ...keys, ...local, clock } as unknown as ScpClientOptions;
     expect(configurationError(() => createScpClient(options)).option).toBe("clock");

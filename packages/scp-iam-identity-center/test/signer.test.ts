@@ -75,7 +75,7 @@ describe("the signed URL is the sent URL", () => {
 
   it("for any instance id and sort string, over the wire: the server recomputes the signature from what it received", async () => {
     let clock = 1_700_000_000_000;
-    const scp = createScpClient({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, baseUrl: server.url, clock: () => clock });
+    const scp = createScpClient({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, baseUrl: server.url, clock: () => new Date(clock) });
     await fc.assert(
       fc.asyncProperty(usableId, tricky, async (instanceId, sort) => {
         clock += 1;
@@ -131,7 +131,7 @@ describe("the signed URL is the sent URL", () => {
       secretKey: SECRET_KEY,
       region: "kr-west1",
       env: "e",
-      clock: () => Number(TIMESTAMP),
+      clock: () => new Date(Number(TIMESTAMP)),
       fetch: async (request) => (sent.push(request), Response.json({ instances: [] })),
       apiVersion: "1.4",
     });
@@ -149,7 +149,7 @@ describe("the signed URL is the sent URL", () => {
       accessKey: ACCESS_KEY,
       secretKey: SECRET_KEY,
       baseUrl: server.url,
-      clock: () => (calls++ === 0 ? 1_700_000_000_000 : (times.shift() ?? Number.NaN)),
+      clock: () => new Date(calls++ === 0 ? 1_700_000_000_000 : (times.shift() ?? Number.NaN)),
     });
     server.requests.length = 0;
     await scp.GET("/v1/instances");
