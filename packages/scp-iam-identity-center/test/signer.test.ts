@@ -161,3 +161,36 @@ describe("the signed URL is the sent URL", () => {
     expect(first?.headers["scp-signature"]).not.toBe(second?.headers["scp-signature"]);
   });
 });
+
+describe("retries are signed afresh", () => {
+  it("gives a retried attempt its own timestamp and a signature over the same URL", async () => {
+    let clock = 1_800_000_000_000;
+    const server = await startLocalServer((_request, response) => {
+      clock += 250; // the next attempt happens later
+      if (server.requests.length === 1) json(response, 503, { code: "Unavailable" });
+      else json(response, 200, { instances: [] });
+    });
+    try {
+      const scp = createScpClient({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, baseUrl: server.url, clock: () => new Date(clock), retry: { baseDelayMs: 1 } });
+
+      await scp.GET("/v1/instances", { params: { query: { sort: "name:asc" } } });
+
+      const [first, second] = server.requests;
+      expect([first?.url, second?.url]).toEqual(["/v1/instances?sort=name%3Aasc", "/v1/instances?sort=name%3Aasc"]);
+      expect(Number(second?.headers["scp-timestamp"])).toBeGreaterThan(Number(first?.headers["scp-timestamp"]));
+      for (const received of server.requests) {
+        expect(received.headers["scp-signature"]).toBe(
+          signScpRequest({
+            method: received.method,
+            url: `${server.url}${received.url}`,
+            timestamp: String(received.headers["scp-timestamp"]),
+            accessKey: ACCESS_KEY,
+            secretKey: SECRET_KEY,
+          }),
+        );
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
