@@ -3,6 +3,7 @@
 // the other (nothing else of ours runs meanwhile), and writes BENCHMARKS.md, bench/results/overhead.svg and
 // bench/results/results.json. Not part of `pnpm test` or CI: timings are reported, never asserted.
 //   --only overhead,signing   run some comparisons and print their results; write nothing
+//   --render                  rewrite BENCHMARKS.md and the chart from bench/results/results.json; measure nothing
 //   BENCH_SCALE=0.2           fewer iterations (a quick, noisier look)
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,6 +12,23 @@ import { cpus, loadavg, release, tmpdir, totalmem, type } from "node:os";
 import { join, relative } from "node:path";
 import { benchRoot, PROVIDERS, repoRoot } from "./lib/providers.mjs";
 import { renderChart, renderMarkdown } from "./lib/report.mjs";
+
+const resultsDir = join(benchRoot, "results");
+
+/** Writes BENCHMARKS.md, the chart and results.json. */
+function writeReport(all) {
+  mkdirSync(resultsDir, { recursive: true });
+  const chart = join(resultsDir, "overhead.svg");
+  writeFileSync(chart, renderChart(all.overhead));
+  writeFileSync(join(resultsDir, "results.json"), `${JSON.stringify(all, null, 2)}\n`);
+  writeFileSync(join(repoRoot, "BENCHMARKS.md"), renderMarkdown(all, relative(repoRoot, chart)));
+}
+
+if (process.argv.includes("--render")) {
+  writeReport(JSON.parse(readFileSync(join(resultsDir, "results.json"), "utf8")));
+  console.log("bench: rewrote BENCHMARKS.md and bench/results/overhead.svg from bench/results/results.json");
+  process.exit(0);
+}
 
 const started = Date.now();
 const onlyAt = process.argv.indexOf("--only");
@@ -82,12 +100,7 @@ if (process.exitCode !== 1) {
   if (only !== undefined) {
     console.log(JSON.stringify(all, null, 2));
   } else {
-    const resultsDir = join(benchRoot, "results");
-    mkdirSync(resultsDir, { recursive: true });
-    const chart = join(resultsDir, "overhead.svg");
-    writeFileSync(chart, renderChart(all.overhead));
-    writeFileSync(join(resultsDir, "results.json"), `${JSON.stringify(all, null, 2)}\n`);
-    writeFileSync(join(repoRoot, "BENCHMARKS.md"), renderMarkdown(all, relative(repoRoot, chart)));
+    writeReport(all);
     for (const row of all.overhead) console.log(`bench: ${row.label}: client ${row.ratio.median}× raw fetch (median)`);
     console.log(`bench: Huawei signer ${all.signing.huawei.ratio}× the official signer`);
     console.log(`bench: wrote BENCHMARKS.md, bench/results/overhead.svg and bench/results/results.json in ${all.elapsedSeconds.toFixed(0)} s`);
