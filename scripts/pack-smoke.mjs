@@ -41,10 +41,14 @@ async function lintPackage(dir, name) {
   console.log(`smoke: publint ${name}: clean`);
 }
 
-async function bundleSize(project, name) {
+/**
+ * Bundles `contents` (an ES module, resolved from `project`) with esbuild — minified, ESM, `node:*` external — and
+ * returns its gzipped size in bytes. `contents` defaults to everything the package `name` exports.
+ */
+export async function bundleSize(project, name, contents = `export * from ${JSON.stringify(name)};`) {
   const { build } = await import("esbuild");
   const result = await build({
-    stdin: { contents: `export * from ${JSON.stringify(name)};`, resolveDir: project, loader: "js" },
+    stdin: { contents, resolveDir: project, loader: "js" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -66,8 +70,31 @@ export function publishablePackages() {
     .filter(({ manifest }) => !manifest.private);
 }
 
-function run(command, args, cwd) {
-  execFileSync(command, args, { cwd, stdio: ["ignore", "inherit", "inherit"] });
+function run(command, args, cwd, quiet = false) {
+  execFileSync(command, args, { cwd, stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"] });
+}
+
+/** `pnpm pack` each package into `destination` (workspace:^ becomes a real version); returns each tarball's path. */
+export function packPackages(packages, destination, { quiet = false } = {}) {
+  return packages.map(({ dir, manifest }) => {
+    if (!existsSync(join(dir, "dist"))) throw new Error(`${manifest.name} has no dist/: run \`pnpm build\` first`);
+    const before = new Set(readdirSync(destination));
+    run("pnpm", ["pack", "--pack-destination", destination], dir, quiet);
+    const file = readdirSync(destination).find((name) => !before.has(name) && name.endsWith(".tgz"));
+    if (!file) throw new Error(`pnpm pack wrote no tarball for ${manifest.name}`);
+    return { manifest, tarball: join(destination, file) };
+  });
+}
+
+/** A fresh consumer project in `project` (created), with these dependencies installed by npm, as a user would. */
+export function installProject(project, dependencies, devDependencies = {}, { quiet = false } = {}) {
+  mkdirSync(project, { recursive: true });
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "smoke-consumer", private: true, type: "module", dependencies, devDependencies }, null, 2),
+  );
+  // npm, not pnpm: a consumer's ordinary install, with no workspace links to hide a missing file.
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], project, quiet);
 }
 
 const tsconfig = (module, moduleResolution) => ({
@@ -93,30 +120,16 @@ async function main() {
   try {
     const tarballs = join(work, "tarballs");
     mkdirSync(tarballs);
-    for (const { dir, manifest } of packages) {
-      if (!existsSync(join(dir, "dist"))) throw new Error(`${manifest.name} has no dist/: run \`pnpm build\` first`);
-      await lintPackage(dir, manifest.name);
-      run("pnpm", ["pack", "--pack-destination", tarballs], dir);
-    }
-    for (const file of readdirSync(tarballs)) {
-      console.log(`smoke: arethetypeswrong ${file}`);
-      run(process.execPath, [attw, join(tarballs, file), "--profile", "esm-only", "--format", "ascii"], work);
+    for (const { dir, manifest } of packages) await lintPackage(dir, manifest.name);
+    const packed = packPackages(packages, tarballs);
+    for (const { tarball } of packed) {
+      console.log(`smoke: arethetypeswrong ${tarball.slice(tarballs.length + 1)}`);
+      run(process.execPath, [attw, tarball, "--profile", "esm-only", "--format", "ascii"], work);
     }
     const project = join(work, "consumer");
-    mkdirSync(project);
-    const dependencies = Object.fromEntries(
-      readdirSync(tarballs).map((file) => {
-        const { manifest } = packages.find(({ manifest }) => file.startsWith(`${manifest.name.replace("@", "").replace("/", "-")}-`));
-        return [manifest.name, `file:${join(tarballs, file)}`];
-      }),
-    );
+    const dependencies = Object.fromEntries(packed.map(({ manifest, tarball }) => [manifest.name, `file:${tarball}`]));
     const nodeTypes = JSON.parse(readFileSync(join(root, "node_modules", "@types", "node", "package.json"), "utf8")).version;
-    writeFileSync(
-      join(project, "package.json"),
-      JSON.stringify({ name: "smoke-consumer", private: true, type: "module", dependencies, devDependencies: { "@types/node": nodeTypes } }, null, 2),
-    );
-    // npm, not pnpm: a consumer's ordinary install, with no workspace links to hide a missing file.
-    run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], project);
+    installProject(project, dependencies, { "@types/node": nodeTypes });
 
     for (const { folder } of providers) copyFileSync(join(root, "packages", folder, "examples", "demo.mjs"), join(project, `${folder}.mjs`));
     for (const [name, module, resolution] of [["node16", "node16", "node16"], ["bundler", "esnext", "bundler"]]) {

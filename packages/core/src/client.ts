@@ -153,8 +153,9 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
   async function call(method: (typeof METHODS)[number], path: string, init: CallInit = {}) {
     const operation = `${method} ${path}`;
     checkPathParams(operation, path, init.params?.path);
-    const deadline = startTimer(deadlineMs);
-    const signal = init.signal ? AbortSignal.any([init.signal, deadline.signal]) : deadline.signal;
+    // Aborts on the caller's signal (with its reason) or when the deadline passes.
+    const deadline = startTimer(deadlineMs, init.signal ?? undefined);
+    const signal = deadline.signal;
     const secrets = [...(provider.secretValues?.() ?? []), ...secretValuesIn(init.body, provider.secretFields)];
     const context: CallContext = {
       operation,
@@ -181,15 +182,15 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
       const data = parseJsonBody(text, response, bodyless, { provider: provider.name, operation, redactText: context.redactor.text });
       return { data, response };
     } catch (error) {
-      throw annotate(failure(error, init.signal, deadline.signal, operation), context);
+      throw annotate(failure(error, init.signal, deadline.timedOut(), operation), context);
     } finally {
       deadline.clear();
     }
   }
 
-  function failure(error: unknown, callerSignal: AbortSignal | null | undefined, deadlineSignal: AbortSignal, operation: string): unknown {
+  function failure(error: unknown, callerSignal: AbortSignal | null | undefined, deadlinePassed: boolean, operation: string): unknown {
     if (error instanceof IdentityClientError) return error;
-    if (deadlineSignal.aborted && !callerSignal?.aborted) return new TimeoutError(provider.name, operation, deadlineMs, "deadline");
+    if (deadlinePassed && !callerSignal?.aborted) return new TimeoutError(provider.name, operation, deadlineMs, "deadline");
     return error; // the caller's own abort reason, or an error from the caller's middleware
   }
 

@@ -99,7 +99,22 @@ function build(fields: Set<string>, values: string[]): Redactor {
     text,
     value: (input) => value(input),
     headers,
-    with: (more) => build(fields, [...secrets, ...more]),
+    with: (more) => deferred(fields, [...secrets, ...more]),
+  };
+}
+
+/**
+ * The redactor `build(fields, values)` would return, built on first use: every call and attempt adds secrets,
+ * but only an error, a warning or a log line needs them sorted and matched.
+ */
+function deferred(fields: Set<string>, values: string[]): Redactor {
+  let built: Redactor | undefined;
+  const get = () => (built ??= build(fields, values));
+  return {
+    text: (input) => get().text(input),
+    value: (input) => get().value(input),
+    headers: (input) => get().headers(input),
+    with: (more) => deferred(fields, [...values, ...more]),
   };
 }
 

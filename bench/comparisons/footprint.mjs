@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Footprint as a user gets it: each package packed (`pnpm pack`), installed by npm from its tarball into a clean
+// project of its own, then measured: bytes on disk under node_modules and the number of packages installed
+// besides itself. The official Huawei core SDK is installed the same way from the npm registry. Then the
+// minified + gzipped size of a one-call consumer per provider package (esbuild: bundle, minify, ESM,
+// `node:*` external), next to the size of everything the package exports.
+// `node bench/comparisons/footprint.mjs [--out file]` (needs `pnpm build` first, and the npm registry).
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundleSize, installProject, packPackages, publishablePackages } from "../../scripts/pack-smoke.mjs";
+import { log, writeResult } from "../lib/measure.mjs";
+import { CREDENTIALS, PROVIDERS } from "../lib/providers.mjs";
+
+const require = createRequire(import.meta.url);
+const OFFICIAL = "@huaweicloud/huaweicloud-sdk-core";
+const officialVersion = require(`${OFFICIAL}/package.json`).version;
+
+/** Apparent size of every file under `dir` (symlinks not followed), in bytes. */
+function diskBytes(dir) {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) total += diskBytes(path);
+    else if (entry.isFile()) total += lstatSync(path).size;
+  }
+  return total;
+}
+
+/** What npm installed: node_modules' bytes (its own lock file left out) and the packages in it. */
+function installed(project, name) {
+  const lock = JSON.parse(readFileSync(join(project, "node_modules", ".package-lock.json"), "utf8"));
+  const packages = Object.keys(lock.packages).filter((key) => key.startsWith("node_modules/"));
+  const lockBytes = lstatSync(join(project, "node_modules", ".package-lock.json")).size;
+  return {
+    installedBytes: diskBytes(join(project, "node_modules")) - lockBytes,
+    dependencies: packages.filter((key) => key !== `node_modules/${name}`).map((key) => key.replace(/^.*node_modules\//, "")).sort(),
+  };
+}
+
+/** One call, as in each package's README: construct the client, make one request. */
+export function oneCallConsumer({ packageName, factory, folder }) {
+  const options = {
+    siit: { apiKey: CREDENTIALS.siit.apiKey },
+    "scp-iam-identity-center": { ...CREDENTIALS.scp, region: "kr-west1", env: "e" },
+    "huaweicloud-identitycenter": CREDENTIALS.huawei,
+  }[folder];
+  const call = {
+    siit: `client.GET("/v1/applications")`,
+    "scp-iam-identity-center": `client.GET("/v1/instances")`,
+    "huaweicloud-identitycenter": `client.GET("/v1/instances")`,
+  }[folder];
+  return [
+    `import { ${factory} } from ${JSON.stringify(packageName)};`,
+    `const client = ${factory}(${JSON.stringify(options)});`,
+    `const { data } = await ${call};`,
+    `console.log(data);`,
+    "",
+  ].join("\n");
+}
+
+const work = mkdtempSync(join(tmpdir(), "identity-clients-bench-footprint-"));
+try {
+  const tarballs = join(work, "tarballs");
+  mkdirSync(tarballs);
+  const packages = publishablePackages();
+  log(`footprint: packing ${packages.map(({ manifest }) => manifest.name).join(", ")}`);
+  const packed = packPackages(packages, tarballs, { quiet: true });
+  const core = packed.find(({ manifest }) => manifest.name === "@identity-clients/core");
+  if (!core) throw new Error("no @identity-clients/core among the packed packages");
+
+  const rows = [];
+  for (const { manifest, tarball } of packed) {
+    const project = join(work, manifest.name.replace("@", "").replace("/", "-"));
+    // The core is not on the registry yet: its tarball stands in for the version the provider depends on.
+    const dependencies = { [manifest.name]: `file:${tarball}` };
+    if (manifest.name !== core.manifest.name) dependencies[core.manifest.name] = `file:${core.tarball}`;
+    log(`footprint: npm install ${manifest.name} from its tarball`);
+    installProject(project, dependencies, {}, { quiet: true });
+    const provider = PROVIDERS.find(({ packageName }) => packageName === manifest.name);
+    const row = { name: manifest.name, tarballBytes: lstatSync(tarball).size, ...installed(project, manifest.name) };
+    if (provider) {
+      row.oneCallBundleBytes = await bundleSize(project, manifest.name, oneCallConsumer(provider));
+      row.allExportsBundleBytes = await bundleSize(project, manifest.name);
+    }
+    rows.push(row);
+  }
+
+  const officialProject = join(work, "official");
+  log(`footprint: npm install ${OFFICIAL}@${officialVersion} from the registry`);
+  installProject(officialProject, { [OFFICIAL]: officialVersion }, {}, { quiet: true });
+  rows.push({ name: `${OFFICIAL}@${officialVersion}`, official: true, ...installed(officialProject, OFFICIAL) });
+
+  writeResult({ packages: rows, bundleTargetBytes: 10 * 1024 });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
