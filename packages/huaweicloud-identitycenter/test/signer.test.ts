@@ -143,3 +143,18 @@ describe("canonical parts", () => {
     expect(canonicalQuery("?k%C3%A9=%E4%B8%AD")).toBe("k%C3%A9=%E4%B8%AD");
   });
 });
+
+describe("formatSdkDate", () => {
+  it.each([
+    ["2019-11-15T03:36:55.999Z", "20191115T033655Z"],
+    ["2026-01-02T03:04:05.000Z", "20260102T030405Z"],
+    ["2026-12-31T23:59:59.000Z", "20261231T235959Z"],
+  ])("formats %s as UTC YYYYMMDDTHHMMSSZ", (iso, expected) => {
+    expect(formatSdkDate(new Date(iso))).toBe(expected);
+  });
+
+  it("rejects an invalid date", () => {
+    expect(() => formatSdkDate(new Date(Number.NaN))).toThrow(TypeError);
+  });
+});
+
