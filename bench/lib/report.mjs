@@ -68,6 +68,30 @@ export function renderChart(overhead) {
 }
 
 /** BENCHMARKS.md. `chartPath` is the chart's path relative to the markdown file. */
+// Why a target can be missed, with the numbers of this run; empty when every target is met.
+function missedTargetNotes(overhead, providers) {
+  const notes = [];
+  if (overhead.some((row) => row.ratio.median > TARGETS.clientRatio)) {
+    const bare = overhead.map((row) => row.openapiFetchRatio.median);
+    const range = `${times(Math.min(...bare))}–${times(Math.max(...bare))}`;
+    notes.push(
+      `- **Client overhead.** Bare openapi-fetch, which every client is built on, is already ${range} raw fetch here: on Node 20`,
+      "  handing `fetch` a `Request` object costs tens of microseconds. The rest is the client's own work per attempt (a",
+      "  copy of the request to authenticate, signing, the attempt and deadline timers, reading the answer under the size",
+      "  cap) and what those extra objects cost in Node's fetch; the tables below split it up. 1.10× is out of reach",
+      "  without leaving openapi-fetch.",
+    );
+  }
+  if (providers.some((row) => row.oneCallBundleBytes > TARGETS.bundleBytes)) {
+    notes.push(
+      "- **Bundle size.** Core and openapi-fetch are the same ~8.5 kB in every bundle, so a provider with a signer and",
+      "  its own options (SCP, Huawei) lands above 10 kB. Each package README states the budget CI enforces",
+      "  (`pnpm smoke`).",
+    );
+  }
+  return notes.length ? ["Where a target is missed:", "", ...notes, ""] : [];
+}
+
 export function renderMarkdown(results, chartPath) {
   const { machine, overhead, signing, coldStart, footprint, codegen } = results;
   const providers = footprint.packages.filter((row) => row.oneCallBundleBytes !== undefined);
@@ -92,6 +116,7 @@ export function renderMarkdown(results, chartPath) {
     "",
     table(["target", "measured", "verdict"], targetRows),
     "",
+    ...missedTargetNotes(overhead, providers),
     "## Machine",
     "",
     table(

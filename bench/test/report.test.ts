@@ -63,6 +63,18 @@ describe("renderMarkdown", () => {
     expect(markdown).toContain("| @identity-clients/acme: ≤ 10.00 kB min+gz with dependencies (one-call consumer) | 10.74 kB | **missed** |");
   });
 
+  it("says why the missed targets are missed, and nothing when every target is met", () => {
+    expect(markdown).toContain("Where a target is missed:");
+    expect(markdown).toContain("is already 1.20×–1.20× raw fetch here");
+    expect(markdown).toContain("**Bundle size.**");
+    const allMet: BenchResults = {
+      ...results,
+      overhead: [overhead("siit", "Siit", 0.2, 0.21)],
+      footprint: { ...results.footprint, packages: results.footprint.packages.filter((row) => row.name !== "@identity-clients/acme") },
+    };
+    expect(renderMarkdown(allMet, "chart.svg")).not.toContain("Where a target is missed");
+  });
+
   it("states the machine, how to reproduce, and links the chart", () => {
     expect(markdown).toContain("| CPU | Test CPU (2 logical cores) |");
     expect(markdown).toContain("| Node.js | v20.20.2 |");
