@@ -1,5 +1,6 @@
 // Test helper for the secret-leak suites: everything a user could see of a failure, searched for secrets.
 import { inspect } from "node:util";
+import { startLocalServer } from "./local-server.mjs";
 
 /** Every way an error is shown: message, stack, JSON.stringify and util.inspect (with its cause chain). */
 export function renderings(error) {
@@ -42,4 +43,17 @@ export async function findLeaks(secrets, action) {
     }
   }
   return { error, leaks, logs, warnings };
+}
+
+/**
+ * The two paths where no answer comes: a server that never answers (the call times out after 30 ms), then
+ * the same address with nothing listening (the connection is refused). `action` gets the base URL, a logger
+ * and, for the first, the timeout to pass to the client.
+ */
+export async function findLeaksWithoutAnswer(secrets, action) {
+  const silent = await startLocalServer(() => undefined);
+  const timeout = await findLeaks(secrets, (logger) => action({ baseUrl: silent.url, logger, timeoutMs: 30 }));
+  await silent.close();
+  const refused = await findLeaks(secrets, (logger) => action({ baseUrl: silent.url, logger }));
+  return { timeout, refused };
 }

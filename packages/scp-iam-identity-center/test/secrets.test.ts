@@ -2,7 +2,7 @@
 // the LDAP bind password and the signatures actually sent), must keep them out of messages, stacks,
 // JSON.stringify, util.inspect, warnings and logger output — even when the server echoes the request.
 import { afterEach, describe, expect, it } from "vitest";
-import { findLeaks } from "../../../scripts/leak-check.mjs";
+import { findLeaks, findLeaksWithoutAnswer } from "../../../scripts/leak-check.mjs";
 import { startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
 import { createScpClient, IdentityClientError, type InstanceCreateRequest, type ScpClientOptions } from "../src/index.js";
 import { errorStatuses } from "./spec.js";
@@ -65,16 +65,9 @@ describe.each(Object.entries(CREDENTIALS))("no secret leaks from the SCP client 
     expect(leaks).toEqual([]);
   });
 
-  it("a refused connection and a timeout", async () => {
-    server = await startLocalServer(() => undefined);
-    const { url } = server;
-    const timeout = await findLeaks([SECRET_KEY, AUTH_TOKEN, BIND_PASSWORD], (logger) =>
-      client({ ...credentials, baseUrl: url, logger, timeoutMs: 30 }).POST("/v1/instances", { body }),
-    );
-    await server.close();
-    server = undefined;
-    const refused = await findLeaks([SECRET_KEY, AUTH_TOKEN, BIND_PASSWORD], (logger) =>
-      client({ ...credentials, baseUrl: url, logger }).POST("/v1/instances", { body }),
+  it("a timeout and a refused connection", async () => {
+    const { timeout, refused } = await findLeaksWithoutAnswer([SECRET_KEY, AUTH_TOKEN, BIND_PASSWORD], (target) =>
+      client({ ...credentials, ...target }).POST("/v1/instances", { body }),
     );
     expect([timeout.error, refused.error].map((error) => (error as Error).name)).toEqual(["TimeoutError", "NetworkError"]);
     expect([...timeout.leaks, ...refused.leaks]).toEqual([]);
