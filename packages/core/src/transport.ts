@@ -1,7 +1,7 @@
 // What happens to one call once openapi-fetch has built its request: each attempt is authenticated
 // afresh (new timestamp, same body bytes), sent with its own timeout, read into memory under a size
 // cap, and retried by the policy in retry.ts.
-import { IdentityClientError, InvalidRequestError, NetworkError, TimeoutError, type RetryRecord } from "./errors.js";
+import { IdentityClientError, InvalidRequestError, NetworkError, ResponseParseError, TimeoutError, type RetryRecord } from "./errors.js";
 import { secretHeaderValues, type Redactor } from "./redact.js";
 import { bufferResponse, parseErrorBody } from "./response-body.js";
 import { backoffDelay, retryAfterMs, retryReason, sleep, type RetryPolicy } from "./retry.js";
@@ -128,7 +128,7 @@ export function createTransport(config: TransportConfig) {
     const { error } = outcome;
     if (error instanceof TimeoutError) return retryReason(method, { kind: "timeout" });
     if (error instanceof NetworkError) return retryReason(method, { kind: "network", code: error.code });
-    if ((error as { problem?: string }).problem === "truncated") return retryReason(method, { kind: "truncated" });
+    if (error instanceof ResponseParseError && error.problem === "truncated") return retryReason(method, { kind: "truncated" });
     return undefined;
   }
 
