@@ -70,14 +70,21 @@ try {
     const out = join(work, `${comparison.name}-${comparison.key ?? "all"}.json`);
     const t0 = Date.now();
     console.log(`bench: ${label}`);
-    const child = spawnSync(process.execPath, [join(benchRoot, "comparisons", comparison.script), ...(comparison.args ?? []), "--out", out], {
-      cwd: repoRoot,
-      stdio: "inherit",
-    });
+    const child = spawnSync(
+      process.execPath,
+      [join(benchRoot, "comparisons", comparison.script), ...(comparison.args ?? []), "--out", out],
+      {
+        cwd: repoRoot,
+        stdio: "inherit",
+      },
+    );
     if (child.status !== 0) throw new Error(`${label} failed (exit ${child.status ?? child.signal})`);
     const result = JSON.parse(readFileSync(out, "utf8"));
-    if (comparison.key) (results[comparison.name] ??= []).push(result);
-    else results[comparison.name] = result;
+    if (!comparison.key) results[comparison.name] = result;
+    else {
+      results[comparison.name] ??= [];
+      results[comparison.name].push(result);
+    }
     console.log(`bench: ${label} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
 } catch (error) {
@@ -103,6 +110,8 @@ if (process.exitCode !== 1) {
     writeReport(all);
     for (const row of all.overhead) console.log(`bench: ${row.label}: client ${row.ratio.median}× raw fetch (median)`);
     console.log(`bench: Huawei signer ${all.signing.huawei.ratio}× the official signer`);
-    console.log(`bench: wrote BENCHMARKS.md, bench/results/overhead.svg and bench/results/results.json in ${all.elapsedSeconds.toFixed(0)} s`);
+    console.log(
+      `bench: wrote BENCHMARKS.md, bench/results/overhead.svg and bench/results/results.json in ${all.elapsedSeconds.toFixed(0)} s`,
+    );
   }
 }

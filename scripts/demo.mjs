@@ -4,8 +4,8 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { listProviders } from "./providers.mjs";
 import { startPrism } from "./prism.mjs";
+import { listProviders } from "./providers.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const providers = listProviders().filter((provider) => existsSync(join(root, "packages", provider, "examples", "demo.mjs")));

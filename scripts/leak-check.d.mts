@@ -10,7 +10,10 @@ export interface LeakReport {
 }
 
 /** Runs a failing action (given a logger to pass to the client) and searches every output for the secrets. */
-export function findLeaks(secrets: string[] | (() => string[]), action: (logger: { debug(line: string): void }) => Promise<unknown> | unknown): Promise<LeakReport>;
+export function findLeaks(
+  secrets: string[] | (() => string[]),
+  action: (logger: { debug(line: string): void }) => Promise<unknown> | unknown,
+): Promise<LeakReport>;
 
 /** A server that never answers (timeout after 30 ms), then nothing listening (refused): both reports. */
 export function findLeaksWithoutAnswer(

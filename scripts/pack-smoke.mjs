@@ -9,12 +9,12 @@
 //   5. run each demo from the installed tarballs against a Prism mock of its spec.
 // Needs the npm registry for the packages' own dependencies (openapi-fetch) and @types/node.
 import { execFileSync } from "node:child_process";
-import { gzipSync } from "node:zlib";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { startPrism } from "./prism.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -131,8 +131,12 @@ async function main() {
     const nodeTypes = JSON.parse(readFileSync(join(root, "node_modules", "@types", "node", "package.json"), "utf8")).version;
     installProject(project, dependencies, { "@types/node": nodeTypes });
 
-    for (const { folder } of providers) copyFileSync(join(root, "packages", folder, "examples", "demo.mjs"), join(project, `${folder}.mjs`));
-    for (const [name, module, resolution] of [["node16", "node16", "node16"], ["bundler", "esnext", "bundler"]]) {
+    for (const { folder } of providers)
+      copyFileSync(join(root, "packages", folder, "examples", "demo.mjs"), join(project, `${folder}.mjs`));
+    for (const [name, module, resolution] of [
+      ["node16", "node16", "node16"],
+      ["bundler", "esnext", "bundler"],
+    ]) {
       writeFileSync(join(project, `tsconfig.${name}.json`), JSON.stringify(tsconfig(module, resolution), null, 2));
       console.log(`smoke: tsc --strict, moduleResolution ${resolution}: ${providers.map(({ folder }) => `${folder}.mjs`).join(", ")}`);
       run(process.execPath, [tsc, "-p", `tsconfig.${name}.json`], project);
@@ -144,7 +148,9 @@ async function main() {
       if (budget === undefined) throw new Error(`${manifest.name}: README.md states no "Size budget: N kB"`);
       const size = await bundleSize(project, manifest.name);
       const verdict = size <= budget ? "within" : "OVER";
-      console.log(`smoke: ${manifest.name} is ${(size / 1024).toFixed(2)} kB min+gzip with its dependencies, ${verdict} its ${budget / 1024} kB budget`);
+      console.log(
+        `smoke: ${manifest.name} is ${(size / 1024).toFixed(2)} kB min+gzip with its dependencies, ${verdict} its ${budget / 1024} kB budget`,
+      );
       if (size > budget) oversized.push(manifest.name);
     }
     if (oversized.length > 0) throw new Error(`over the size budget stated in the README: ${oversized.join(", ")}`);

@@ -69,7 +69,11 @@ export async function startPrism(provider, { readyTimeoutMs = 60_000 } = {}) {
     });
     exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new Error(`Prism for specs/${provider}/openapi.yaml exited (code ${code}, signal ${signal}) before it was ready. Output:\n${output}`));
+      reject(
+        new Error(
+          `Prism for specs/${provider}/openapi.yaml exited (code ${code}, signal ${signal}) before it was ready. Output:\n${output}`,
+        ),
+      );
     });
   });
 

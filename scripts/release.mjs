@@ -29,4 +29,8 @@ for (const [label, args] of steps) {
     process.exit(status ?? 1);
   }
 }
-console.log(dryRun ? "\nrelease: dry run passed; `pnpm release` would publish the packages above." : "\nrelease: published. Push the new tags: git push --follow-tags");
+console.log(
+  dryRun
+    ? "\nrelease: dry run passed; `pnpm release` would publish the packages above."
+    : "\nrelease: published. Push the new tags: git push --follow-tags",
+);

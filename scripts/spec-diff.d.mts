@@ -18,7 +18,12 @@ export function neededBump(level: ChangeLevel, version: string): Bump;
 /** The highest pending bump per package name, from `<root>/.changeset/*.md`. */
 export function readChangesets(root?: string): Record<string, Bump>;
 /** The error message when the pending bump is below what the changes need, else undefined. */
-export function checkBump(options: { provider: string; changes: SpecChange[]; version: string; bumps: Record<string, Bump> }): string | undefined;
+export function checkBump(options: {
+  provider: string;
+  changes: SpecChange[];
+  version: string;
+  bumps: Record<string, Bump>;
+}): string | undefined;
 /** The git revision a provider's spec is compared with, and how to name it. */
 export function findBase(provider: string, options?: { root?: string; base?: string }): { rev: string; label: string };
 export function specDiff(

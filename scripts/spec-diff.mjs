@@ -29,7 +29,10 @@ const same = (a, b) => show(a) === show(b);
 /** Follows local `$ref`s (`#/...`) to the object they name; anything else is returned as is. */
 function deref(spec, node, depth = 0) {
   if (!node?.$ref?.startsWith("#/") || depth > 50) return node;
-  const target = node.$ref.slice(2).split("/").reduce((at, key) => at?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
+  const target = node.$ref
+    .slice(2)
+    .split("/")
+    .reduce((at, key) => at?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
   return deref(spec, target, depth + 1);
 }
 
@@ -120,7 +123,8 @@ function compareOperation(ctx, was, now, where) {
   const newBody = deref(ctx.newSpec, now.op.requestBody);
   const bodyAt = `${where} requestBody`;
   if (oldBody && !newBody) add("breaking", bodyAt, "was removed");
-  if (!oldBody && newBody) add(newBody.required ? "breaking" : "feature", bodyAt, newBody.required ? "was added as required" : "was added (optional)");
+  if (!oldBody && newBody)
+    add(newBody.required ? "breaking" : "feature", bodyAt, newBody.required ? "was added as required" : "was added (optional)");
   if (oldBody && newBody) {
     if (!oldBody.required && newBody.required) add("breaking", bodyAt, "became required");
     if (oldBody.required && !newBody.required) add("feature", bodyAt, "became optional");
@@ -144,7 +148,8 @@ function compareOperation(ctx, was, now, where) {
     const o = deref(ctx.oldSpec, oldResponses[status]) ?? {};
     const n = deref(ctx.newSpec, raw) ?? {};
     compareContent(ctx, o.content, n.content, at, "response");
-    for (const name of Object.keys(o.headers ?? {})) if (!(name in (n.headers ?? {}))) add("breaking", `${at} headers.${name}`, "was removed");
+    for (const name of Object.keys(o.headers ?? {}))
+      if (!(name in (n.headers ?? {}))) add("breaking", `${at} headers.${name}`, "was removed");
     for (const [name, header] of Object.entries(n.headers ?? {})) {
       const old = o.headers?.[name];
       if (!old) add("feature", `${at} headers.${name}`, "was added");
@@ -219,7 +224,8 @@ function compareSchema(ctx, oldRaw, newRaw, where, direction) {
     if (o.enum && n.enum) {
       for (const value of o.enum) if (!n.enum.some((v) => same(v, value))) add("breaking", where, `enum value ${show(value)} was removed`);
       for (const value of n.enum) {
-        if (!o.enum.some((v) => same(v, value))) add(direction === "request" ? "feature" : "breaking", where, `enum value ${show(value)} was added`);
+        if (!o.enum.some((v) => same(v, value)))
+          add(direction === "request" ? "feature" : "breaking", where, `enum value ${show(value)} was added`);
       }
     } else if (n.enum) add("breaking", where, `became an enum (${n.enum.map(show).join(", ")})`);
     else if (o.enum) add(loosened(direction, true), where, "is no longer an enum");
@@ -229,13 +235,19 @@ function compareSchema(ctx, oldRaw, newRaw, where, direction) {
       if (a === b) continue;
       const upper = UPPER.includes(key);
       const tighter = a === undefined || (b !== undefined && (upper ? b < a : b > a));
-      const description = a === undefined ? `${key} ${b} was added` : b === undefined ? `${key} ${a} was removed` : `${key} changed from ${a} to ${b}`;
+      const description =
+        a === undefined ? `${key} ${b} was added` : b === undefined ? `${key} ${a} was removed` : `${key} changed from ${a} to ${b}`;
       add(tighter ? tightened(direction) : loosened(direction, false), where, description);
     }
     for (const key of EXACT) {
       if (same(o[key], n[key])) continue;
       if (n[key] === undefined) add(loosened(direction, false), where, `${key} ${show(o[key])} was removed`);
-      else add(tightened(direction), where, o[key] === undefined ? `${key} ${show(n[key])} was added` : `${key} changed from ${show(o[key])} to ${show(n[key])}`);
+      else
+        add(
+          tightened(direction),
+          where,
+          o[key] === undefined ? `${key} ${show(n[key])} was added` : `${key} changed from ${show(o[key])} to ${show(n[key])}`,
+        );
     }
     for (const key of FLAGS) {
       if (!o[key] && n[key]) add(tightened(direction), where, `${key} was set`);
@@ -296,10 +308,13 @@ export function readChangesets(root = repoRoot) {
   const dir = join(root, ".changeset");
   const bumps = {};
   if (!existsSync(dir)) return bumps;
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".md") && name !== "README.md").sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith(".md") && name !== "README.md")
+    .sort()) {
     const lines = readFileSync(join(dir, file), "utf8").split(/\r?\n/);
     const end = lines.findIndex((line, i) => i > 0 && line.trimEnd() === "---");
-    if (lines[0]?.trimEnd() !== "---" || end === -1) throw new Error(`.changeset/${file}: no front matter (--- lines naming packages and bumps)`);
+    if (lines[0]?.trimEnd() !== "---" || end === -1)
+      throw new Error(`.changeset/${file}: no front matter (--- lines naming packages and bumps)`);
     for (const [name, bump] of Object.entries(parseYaml(lines.slice(1, end).join("\n")) ?? {})) {
       if (!BUMPS.includes(bump)) throw new Error(`.changeset/${file}: "${name}": ${show(bump)} is not major, minor or patch`);
       if (!bumps[name] || BUMPS.indexOf(bump) > BUMPS.indexOf(bumps[name])) bumps[name] = bump;
@@ -383,7 +398,10 @@ export function specDiff(providers, { root = repoRoot, base, check = false, log 
       const atBase = `${rev}:./${file}`;
       const oldText = tryGit(root, ["cat-file", "-e", atBase]) === undefined ? undefined : git(root, ["show", atBase]);
       const newSpec = parseYaml(readFileSync(join(root, file), "utf8"));
-      changes = oldText === undefined ? [{ level: "feature", where: file, message: "is new (not at the base)" }] : diffSpecs(parseYaml(oldText), newSpec);
+      changes =
+        oldText === undefined
+          ? [{ level: "feature", where: file, message: "is new (not at the base)" }]
+          : diffSpecs(parseYaml(oldText), newSpec);
     } catch (error) {
       problems.push(`${file}: cannot compare with ${label}: ${error.message.split("\n")[0]}`);
       continue;

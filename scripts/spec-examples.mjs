@@ -56,6 +56,8 @@ export function readSpec(provider) {
       exampleFrom(json(deref(operation(operationId).requestBody)?.content), `${operationId} request`, name),
     hasJsonBody: (operationId, status) => json(response(operationId, status).content) !== undefined,
     /** Every non-2xx status some operation documents, e.g. ["400", "401", "404"]. */
-    errorStatuses: [...new Set(operations.flatMap((op) => Object.keys(op.responses ?? {}).filter((status) => !status.startsWith("2"))))].sort(),
+    errorStatuses: [
+      ...new Set(operations.flatMap((op) => Object.keys(op.responses ?? {}).filter((status) => !status.startsWith("2")))),
+    ].sort(),
   };
 }

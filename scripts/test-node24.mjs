@@ -13,7 +13,9 @@ const node24 = join(cache, "node_modules", ".bin", "node");
 
 if (!existsSync(node24)) {
   mkdirSync(cache, { recursive: true });
-  execFileSync("npm", ["install", "--prefix", cache, "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "node@24"], { stdio: "inherit" });
+  execFileSync("npm", ["install", "--prefix", cache, "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "node@24"], {
+    stdio: "inherit",
+  });
 }
 const version = execFileSync(node24, ["--version"], { encoding: "utf8" }).trim();
 
@@ -29,5 +31,7 @@ for (const dir of packages) {
   const result = spawnSync(node24, [vitest, "run", "--reporter=default", "--outputFile.json=/dev/null"], { cwd: dir, stdio: "inherit" });
   if (result.status !== 0) failed += 1;
 }
-console.log(failed === 0 ? `\nNode ${version}: all ${packages.length} package(s) pass.` : `\nNode ${version}: ${failed} package(s) failed.`);
+console.log(
+  failed === 0 ? `\nNode ${version}: all ${packages.length} package(s) pass.` : `\nNode ${version}: ${failed} package(s) failed.`,
+);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -12,7 +12,11 @@ import { TEST_REPORT_FILE } from "./vitest-defaults.mjs";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const extraArgs = process.argv.slice(2);
 
-const testedPackages = [...readdirSync(join(root, "packages")).map((name) => join(root, "packages", name)), join(root, "scripts"), join(root, "bench")]
+const testedPackages = [
+  ...readdirSync(join(root, "packages")).map((name) => join(root, "packages", name)),
+  join(root, "scripts"),
+  join(root, "bench"),
+]
   .filter((dir) => existsSync(join(dir, "package.json")))
   .filter((dir) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).scripts?.test);
 

@@ -24,7 +24,8 @@ function timed(command, args, cwd) {
   const started = performance.now();
   const result = spawnSync(command, args, { cwd, encoding: "utf8" });
   const ms = performance.now() - started;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
   return ms;
 }
 
@@ -49,8 +50,19 @@ const subjects = [
   { name: "empty", label: "an empty module (tsc start-up, lib and @types/node)", operations: 0, config: project("empty", "export {};\n") },
   ...PROVIDERS.map((provider) => {
     const calls = exampleCalls(loadSpec(provider.folder));
-    const source = consumerSource({ packageName: provider.packageName, factory: provider.factory, options: provider.options("https://example.invalid"), calls });
-    return { name: provider.folder, label: provider.packageName, operations: calls.length, lines: source.split("\n").length, config: project(provider.folder, source) };
+    const source = consumerSource({
+      packageName: provider.packageName,
+      factory: provider.factory,
+      options: provider.options("https://example.invalid"),
+      calls,
+    });
+    return {
+      name: provider.folder,
+      label: provider.packageName,
+      operations: calls.length,
+      lines: source.split("\n").length,
+      config: project(provider.folder, source),
+    };
   }),
 ];
 log(`codegen: tsc --noEmit over ${subjects.map(({ name }) => name).join(", ")}, ${runs} runs each`);

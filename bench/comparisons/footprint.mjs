@@ -35,7 +35,10 @@ function installed(project, name) {
   const lockBytes = lstatSync(join(project, "node_modules", ".package-lock.json")).size;
   return {
     installedBytes: diskBytes(join(project, "node_modules")) - lockBytes,
-    dependencies: packages.filter((key) => key !== `node_modules/${name}`).map((key) => key.replace(/^.*node_modules\//, "")).sort(),
+    dependencies: packages
+      .filter((key) => key !== `node_modules/${name}`)
+      .map((key) => key.replace(/^.*node_modules\//, ""))
+      .sort(),
   };
 }
 

@@ -12,8 +12,8 @@
 import { deepStrictEqual } from "node:assert";
 import { performance } from "node:perf_hooks";
 import createOpenApiFetch from "openapi-fetch";
-import { exampleCalls, expandPath, queryString } from "../lib/operations.mjs";
 import { forkSpecServer, log, scaled, writeResult } from "../lib/measure.mjs";
+import { exampleCalls, expandPath, queryString } from "../lib/operations.mjs";
 import { loadSpec, provider as providerOf } from "../lib/providers.mjs";
 import { median, ratio, summarize } from "../lib/stats.mjs";
 
@@ -36,7 +36,9 @@ async function viaFetch(call) {
   }
   const response = await fetch(url, init);
   if (!response.ok) throw new Error(`${call.method} ${url}: ${response.status}`);
-  return call.hasJsonResponse ? response.json() : (await response.arrayBuffer(), undefined);
+  if (call.hasJsonResponse) return response.json();
+  await response.arrayBuffer();
+  return undefined;
 }
 
 const clientInits = calls.map((call) => {
@@ -51,7 +53,10 @@ const clientInits = calls.map((call) => {
 
 const bare = createOpenApiFetch({ baseUrl: server.url });
 async function viaOpenApiFetch(call, index) {
-  const { data, error, response } = await bare.request(call.method.toLowerCase(), call.path, { ...clientInits[index], headers: provider.rawHeaders() });
+  const { data, error, response } = await bare.request(call.method.toLowerCase(), call.path, {
+    ...clientInits[index],
+    headers: provider.rawHeaders(),
+  });
   if (error !== undefined || !response.ok) throw new Error(`openapi-fetch ${call.operationId}: ${response.status}`);
   return data;
 }
@@ -90,7 +95,9 @@ async function batch(side, size, record) {
 const warmupBatches = scaled(10, 2);
 const rounds = scaled(100, 4);
 const batchSize = 100;
-log(`overhead ${folder}: ${calls.length} operations, ${warmupBatches} warm-up and ${rounds} measured rounds of ${batchSize} requests per side`);
+log(
+  `overhead ${folder}: ${calls.length} operations, ${warmupBatches} warm-up and ${rounds} measured rounds of ${batchSize} requests per side`,
+);
 const names = Object.keys(sides);
 for (let round = 0; round < warmupBatches; round++) for (const side of names) await batch(side, batchSize, false);
 for (let round = 0; round < rounds; round++) {
@@ -113,7 +120,13 @@ async function inMemoryFetch(request) {
 const offlineClient = createClient({ ...provider.options("http://127.0.0.1:9"), fetch: inMemoryFetch });
 const offlineBare = createOpenApiFetch({ baseUrl: "http://127.0.0.1:9", fetch: inMemoryFetch });
 const offline = {
-  openapiFetch: async (index) => (await offlineBare.request(calls[index].method.toLowerCase(), calls[index].path, { ...clientInits[index], headers: provider.rawHeaders() })).data,
+  openapiFetch: async (index) =>
+    (
+      await offlineBare.request(calls[index].method.toLowerCase(), calls[index].path, {
+        ...clientInits[index],
+        headers: provider.rawHeaders(),
+      })
+    ).data,
   client: async (index) => (await offlineClient[calls[index].method](calls[index].path, clientInits[index])).data,
 };
 const cpuSamples = { openapiFetch: [], client: [] };
@@ -131,7 +144,12 @@ for (let round = 0; round < warmupBatches + rounds; round++) {
 
 const side = (name) => {
   const stats = summarize(samples[name]);
-  return { medianMs: stats.median, p99Ms: stats.p99, meanMs: stats.mean, requestsPerSecond: Math.round((samples[name].length / busyMs[name]) * 1000) };
+  return {
+    medianMs: stats.median,
+    p99Ms: stats.p99,
+    meanMs: stats.mean,
+    requestsPerSecond: Math.round((samples[name].length / busyMs[name]) * 1000),
+  };
 };
 const result = { fetch: side("fetch"), openapiFetch: side("openapiFetch"), client: side("client") };
 const ratios = (name) => ({

@@ -10,8 +10,8 @@ import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { formatSdkDate, signRequest } from "@identity-clients/huaweicloud-identitycenter";
 import { signScpRequest } from "@identity-clients/scp-iam-identity-center";
-import { exampleCalls, expandPath, queryString } from "../lib/operations.mjs";
 import { log, scaled, writeResult } from "../lib/measure.mjs";
+import { exampleCalls, expandPath, queryString } from "../lib/operations.mjs";
 import { CREDENTIALS, loadSpec } from "../lib/providers.mjs";
 import { median, ratio } from "../lib/stats.mjs";
 
@@ -88,7 +88,9 @@ const subjects = {
   // The floor for SCP: one HMAC-SHA256 over a message of the same length, nothing else.
   hmac: (i) => {
     const input = scpInputs[i % scpInputs.length];
-    return createHmac("sha256", input.secretKey).update(`${input.method}${input.url}${input.timestamp}${input.accessKey}Openapi`, "utf8").digest("base64");
+    return createHmac("sha256", input.secretKey)
+      .update(`${input.method}${input.url}${input.timestamp}${input.accessKey}Openapi`, "utf8")
+      .digest("base64");
   },
 };
 

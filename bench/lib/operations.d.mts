@@ -13,8 +13,8 @@ export interface ExampleCall {
   response: unknown;
   hasJsonResponse: boolean;
 }
-export function documentedValue(parameter: Record<string, any>, deref?: (value: any) => any): unknown;
-export function exampleCalls(spec: Record<string, any>): ExampleCall[];
+export function documentedValue(parameter: Record<string, unknown>, deref?: (value: unknown) => unknown): unknown;
+export function exampleCalls(spec: Record<string, unknown>): ExampleCall[];
 export function expandPath(template: string, pathParams: Record<string, unknown>): string;
 export function queryString(query: Record<string, unknown>): string;
 export function pathPattern(template: string): RegExp;

@@ -57,7 +57,8 @@ export function exampleCalls(spec) {
       const params = { path: {}, query: {} };
       for (const parameter of byKey.values()) {
         const value = documentedValue(parameter, deref);
-        const hasExample = parameter.example !== undefined || parameter.examples !== undefined || deref(parameter.schema)?.example !== undefined;
+        const hasExample =
+          parameter.example !== undefined || parameter.examples !== undefined || deref(parameter.schema)?.example !== undefined;
         if (parameter.in === "path") params.path[parameter.name] = value ?? `${parameter.name}-1`;
         else if (parameter.in === "query" && (parameter.required || hasExample)) {
           if (value === undefined) throw new Error(`${operation.operationId}: required query parameter ${parameter.name} has no example`);

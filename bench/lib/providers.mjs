@@ -13,7 +13,11 @@ const SCP = { accessKey: "bench-access-key-0123", secretKey: "bench-secret-key-0
 const SIIT = { apiKey: "bench-api-key-0123456789abcdef" };
 
 /** `X-Sdk-Date` format, as a caller building Huawei requests by hand would compute it. */
-const sdkDate = () => new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const sdkDate = () =>
+  new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 export const PROVIDERS = [
   {

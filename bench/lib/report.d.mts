@@ -50,7 +50,12 @@ export interface BenchResults {
       allExportsBundleBytes?: number;
     }[];
   };
-  codegen: { runs: number; typescript: string; generateMs: number; typecheck: { name: string; label: string; operations: number; lines?: number; ms: number }[] };
+  codegen: {
+    runs: number;
+    typescript: string;
+    generateMs: number;
+    typecheck: { name: string; label: string; operations: number; lines?: number; ms: number }[];
+  };
 }
 export function renderChart(overhead: OverheadResult[]): string;
 export function renderMarkdown(results: BenchResults, chartPath: string): string;

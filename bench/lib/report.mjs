@@ -3,7 +3,8 @@
 
 export const TARGETS = { clientRatio: 1.1, signerRatio: 3, bundleBytes: 10 * 1024 };
 
-const escapeXml = (text) => String(text).replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
+const escapeXml = (text) =>
+  String(text).replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
 const int = (value) => Math.round(value).toLocaleString("en-US");
 const fixed = (value, digits) => value.toFixed(digits);
 export const micros = (ms) => `${int(ms * 1000)} µs`;
@@ -51,18 +52,28 @@ export function renderChart(overhead) {
       const y = y0 + index * (barHeight + 4);
       const value = row[key].medianMs;
       parts.push(`<text x="${labelWidth - 8}" y="${y + barHeight - 4}" text-anchor="end" fill="#333">${escapeXml(label)}</text>`);
-      parts.push(`<rect x="${labelWidth}" y="${y}" width="${Math.max(1, x(value) - labelWidth).toFixed(1)}" height="${barHeight}" fill="${color}"/>`);
+      parts.push(
+        `<rect x="${labelWidth}" y="${y}" width="${Math.max(1, x(value) - labelWidth).toFixed(1)}" height="${barHeight}" fill="${color}"/>`,
+      );
       parts.push(`<text x="${(x(value) + 6).toFixed(1)}" y="${y + barHeight - 4}" fill="#333">${escapeXml(micros(value))}</text>`);
     });
     const target = x(row.fetch.medianMs * TARGETS.clientRatio).toFixed(1);
-    parts.push(`<line x1="${target}" x2="${target}" y1="${y0 - 2}" y2="${y0 + series.length * (barHeight + 4)}" stroke="#c0392b" stroke-dasharray="4 3"/>`);
+    parts.push(
+      `<line x1="${target}" x2="${target}" y1="${y0 - 2}" y2="${y0 + series.length * (barHeight + 4)}" stroke="#c0392b" stroke-dasharray="4 3"/>`,
+    );
   });
   const legendY = height - 16;
   series.forEach(({ label, color }, index) => {
     const lx = 12 + index * 170;
-    parts.push(`<rect x="${lx}" y="${legendY - 10}" width="12" height="12" fill="${color}"/>`, `<text x="${lx + 18}" y="${legendY}">${escapeXml(label)}</text>`);
+    parts.push(
+      `<rect x="${lx}" y="${legendY - 10}" width="12" height="12" fill="${color}"/>`,
+      `<text x="${lx + 18}" y="${legendY}">${escapeXml(label)}</text>`,
+    );
   });
-  parts.push(`<line x1="${12 + 3 * 170}" x2="${12 + 3 * 170 + 14}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="#c0392b" stroke-dasharray="4 3"/>`, `<text x="${12 + 3 * 170 + 20}" y="${legendY}">${times(TARGETS.clientRatio)} raw fetch</text>`);
+  parts.push(
+    `<line x1="${12 + 3 * 170}" x2="${12 + 3 * 170 + 14}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="#c0392b" stroke-dasharray="4 3"/>`,
+    `<text x="${12 + 3 * 170 + 20}" y="${legendY}">${times(TARGETS.clientRatio)} raw fetch</text>`,
+  );
   parts.push("</svg>", "");
   return parts.join("\n");
 }
@@ -101,9 +112,21 @@ export function renderMarkdown(results, chartPath) {
   const emptyCheck = codegen.typecheck.find((row) => row.operations === 0);
 
   const targetRows = [
-    ...overhead.map((row) => [`${row.label}: client within ${times(TARGETS.clientRatio)} raw fetch (median)`, times(row.ratio.median), verdict(row.ratio.median <= TARGETS.clientRatio)]),
-    [`Huawei signer ≥ ${times(TARGETS.signerRatio)} the official signer's ops/s`, times(signing.huawei.ratio), verdict(signing.huawei.ratio >= TARGETS.signerRatio)],
-    ...providers.map((row) => [`${row.name}: ≤ ${kB(TARGETS.bundleBytes)} min+gz with dependencies (one-call consumer)`, kB(row.oneCallBundleBytes), verdict(row.oneCallBundleBytes <= TARGETS.bundleBytes)]),
+    ...overhead.map((row) => [
+      `${row.label}: client within ${times(TARGETS.clientRatio)} raw fetch (median)`,
+      times(row.ratio.median),
+      verdict(row.ratio.median <= TARGETS.clientRatio),
+    ]),
+    [
+      `Huawei signer ≥ ${times(TARGETS.signerRatio)} the official signer's ops/s`,
+      times(signing.huawei.ratio),
+      verdict(signing.huawei.ratio >= TARGETS.signerRatio),
+    ],
+    ...providers.map((row) => [
+      `${row.name}: ≤ ${kB(TARGETS.bundleBytes)} min+gz with dependencies (one-call consumer)`,
+      kB(row.oneCallBundleBytes),
+      verdict(row.oneCallBundleBytes <= TARGETS.bundleBytes),
+    ]),
   ];
 
   return [
@@ -148,7 +171,19 @@ export function renderMarkdown(results, chartPath) {
     `![Median time per request: raw fetch, bare openapi-fetch and our client, per provider](${chartPath})`,
     "",
     table(
-      ["provider", "ops", "raw fetch median", "client median", "ratio", "raw fetch p99", "client p99", "p99 ratio", "raw fetch req/s", "client req/s", "bare openapi-fetch median (ratio)"],
+      [
+        "provider",
+        "ops",
+        "raw fetch median",
+        "client median",
+        "ratio",
+        "raw fetch p99",
+        "client p99",
+        "p99 ratio",
+        "raw fetch req/s",
+        "client req/s",
+        "bare openapi-fetch median (ratio)",
+      ],
       overhead.map((row) => [
         row.label,
         String(row.operations),
@@ -202,7 +237,11 @@ export function renderMarkdown(results, chartPath) {
       [
         ["`signRequest` (ours, Huawei SDK-HMAC-SHA256)", int(signing.huawei.oursOpsPerSecond), times(signing.huawei.ratio)],
         [`\`AKSKSigner.sign\` (${signing.officialPackage})`, int(signing.huawei.officialOpsPerSecond), "1.00×"],
-        ["floor: the three digests alone (SHA-256 body, SHA-256 canonical request, HMAC)", int(signing.huawei.digestFloorOpsPerSecond), times(signing.huawei.floorRatio)],
+        [
+          "floor: the three digests alone (SHA-256 body, SHA-256 canonical request, HMAC)",
+          int(signing.huawei.digestFloorOpsPerSecond),
+          times(signing.huawei.floorRatio),
+        ],
         ["`signScpRequest` (ours, SCP)", int(signing.scp.opsPerSecond), `${times(signing.scp.ratioToFloor)} its floor`],
         ["floor: one HMAC-SHA256 over the same message", int(signing.scp.hmacFloorOpsPerSecond), "1.00×"],
       ],
@@ -249,7 +288,9 @@ export function renderMarkdown(results, chartPath) {
       [
         ["`pnpm generate` (all specs)", ms(codegen.generateMs)],
         ...codegen.typecheck.map((row) => [
-          row.operations === 0 ? `\`tsc --noEmit\`, ${row.label}` : `\`tsc --noEmit\`, a consumer of \`${row.label}\` calling all ${row.operations} operations`,
+          row.operations === 0
+            ? `\`tsc --noEmit\`, ${row.label}`
+            : `\`tsc --noEmit\`, a consumer of \`${row.label}\` calling all ${row.operations} operations`,
           row.operations === 0 ? ms(row.ms) : `${ms(row.ms)} (+${ms(row.ms - emptyCheck.ms)} over the empty module)`,
         ]),
       ],
@@ -273,7 +314,7 @@ export function renderMarkdown(results, chartPath) {
     "- **Signing** (`signing.mjs`): no network. Batches of 2 000 signatures alternate between signers; ops/s is the",
     "  median over batches. The official signer gets what `GlobalCredentials#processAuthRequest` hands it (a",
     "  request object with `X-Sdk-Date` set, the body as a JSON value it serialises itself).",
-    "- **Cold start** (`cold-start.mjs`): `node --input-type=module -e \"await import(pkg)\"` in a fresh process,",
+    '- **Cold start** (`cold-start.mjs`): `node --input-type=module -e "await import(pkg)"` in a fresh process,',
     "  packages in turn, round after round; the import is timed inside the process, the process from spawn to exit.",
     "- **Footprint** (`footprint.mjs`): each package packed with `pnpm pack` and installed by npm from its tarball",
     "  into a clean project (a provider's with the core's tarball beside it); the official SDK from the registry.",

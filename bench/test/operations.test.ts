@@ -66,12 +66,18 @@ describe("exampleCalls", () => {
   });
 
   it("names a path parameter it has no example for", () => {
-    const bare = { paths: { "/x/{id}": { get: { operationId: "X", parameters: [{ name: "id", in: "path", required: true }], responses: { "200": {} } } } } };
+    const bare = {
+      paths: {
+        "/x/{id}": { get: { operationId: "X", parameters: [{ name: "id", in: "path", required: true }], responses: { "200": {} } } },
+      },
+    };
     expect(exampleCalls(bare)[0]!.params.path).toEqual({ id: "id-1" });
   });
 
   it("fails on a required body without an example", () => {
-    const broken = { paths: { "/x": { post: { operationId: "X", requestBody: { required: true, content: {} }, responses: { "200": {} } } } } };
+    const broken = {
+      paths: { "/x": { post: { operationId: "X", requestBody: { required: true, content: {} }, responses: { "200": {} } } } },
+    };
     expect(() => exampleCalls(broken)).toThrow(/X: its request body has no JSON example/);
   });
 });

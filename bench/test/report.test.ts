@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { kB, micros, renderChart, renderMarkdown, type BenchResults, type OverheadResult } from "../lib/report.mjs";
+import { type BenchResults, kB, micros, type OverheadResult, renderChart, renderMarkdown } from "../lib/report.mjs";
 
-const side = (medianMs: number) => ({ medianMs, p99Ms: medianMs * 3, meanMs: medianMs * 1.2, requestsPerSecond: Math.round(1000 / medianMs) });
+const side = (medianMs: number) => ({
+  medianMs,
+  p99Ms: medianMs * 3,
+  meanMs: medianMs * 1.2,
+  requestsPerSecond: Math.round(1000 / medianMs),
+});
 const overhead = (provider: string, label: string, fetchMs: number, clientMs: number): OverheadResult => ({
   provider,
   label,
@@ -36,9 +41,28 @@ const results: BenchResults = {
   footprint: {
     bundleTargetBytes: 10240,
     packages: [
-      { name: "@identity-clients/siit", tarballBytes: 25_000, installedBytes: 560_000, dependencies: ["@identity-clients/core", "openapi-fetch"], oneCallBundleBytes: 9_000, allExportsBundleBytes: 9_500 },
-      { name: "@identity-clients/acme", tarballBytes: 30_000, installedBytes: 600_000, dependencies: ["@identity-clients/core"], oneCallBundleBytes: 11_000, allExportsBundleBytes: 12_000 },
-      { name: "@huaweicloud/huaweicloud-sdk-core@3.1.211", official: true, installedBytes: 13_000_000, dependencies: Array.from({ length: 44 }, (_, i) => `dep${i}`) },
+      {
+        name: "@identity-clients/siit",
+        tarballBytes: 25_000,
+        installedBytes: 560_000,
+        dependencies: ["@identity-clients/core", "openapi-fetch"],
+        oneCallBundleBytes: 9_000,
+        allExportsBundleBytes: 9_500,
+      },
+      {
+        name: "@identity-clients/acme",
+        tarballBytes: 30_000,
+        installedBytes: 600_000,
+        dependencies: ["@identity-clients/core"],
+        oneCallBundleBytes: 11_000,
+        allExportsBundleBytes: 12_000,
+      },
+      {
+        name: "@huaweicloud/huaweicloud-sdk-core@3.1.211",
+        official: true,
+        installedBytes: 13_000_000,
+        dependencies: Array.from({ length: 44 }, (_, i) => `dep${i}`),
+      },
     ],
   },
   codegen: {
@@ -60,7 +84,9 @@ describe("renderMarkdown", () => {
     expect(markdown).toContain("| Acme <Cloud>: client within 1.10× raw fetch (median) | 2.00× | **missed** |");
     expect(markdown).toContain("| Huawei signer ≥ 3.00× the official signer's ops/s | 4.00× | met |");
     expect(markdown).toContain("| @identity-clients/siit: ≤ 10.00 kB min+gz with dependencies (one-call consumer) | 8.79 kB | met |");
-    expect(markdown).toContain("| @identity-clients/acme: ≤ 10.00 kB min+gz with dependencies (one-call consumer) | 10.74 kB | **missed** |");
+    expect(markdown).toContain(
+      "| @identity-clients/acme: ≤ 10.00 kB min+gz with dependencies (one-call consumer) | 10.74 kB | **missed** |",
+    );
   });
 
   it("says why the missed targets are missed, and nothing when every target is met", () => {
@@ -96,7 +122,7 @@ describe("renderChart", () => {
   const svg = renderChart(results.overhead);
 
   it("is one svg element with a bar per provider and side, labels escaped", () => {
-    expect(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")).toBe(true);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
     expect(svg.match(/<rect x="260"/g)).toHaveLength(6);
     expect(svg).toContain("Acme &lt;Cloud&gt;");

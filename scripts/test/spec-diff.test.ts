@@ -18,7 +18,9 @@ const str = (extra: Json = {}): Json => ({ type: "string", ...extra });
  * A one-operation API: `POST /things/{id}` with a `$ref`'d request body schema `input` and a `$ref`'d 200
  * response schema `output`. Each part can be replaced.
  */
-function api(parts: { input?: Json; output?: Json; parameters?: Json[]; operation?: Json; responses?: Json; paths?: Json; schemas?: Json } = {}) {
+function api(
+  parts: { input?: Json; output?: Json; parameters?: Json[]; operation?: Json; responses?: Json; paths?: Json; schemas?: Json } = {},
+) {
   const operation = {
     operationId: "updateThing",
     summary: "Update a thing",
@@ -53,15 +55,33 @@ describe("diffSpecs", () => {
     const inline = api();
     inline.paths["/things/{id}"].post.requestBody.content["application/json"].schema = obj({ name: str(), note: str() }, ["name"]) as never;
     expect(diffSpecs(api(), inline)).toEqual([]);
-    const composed = api({ input: { allOf: [{ $ref: "#/components/schemas/named" }, obj({ note: str() })] }, schemas: { named: obj({ name: str() }, ["name"]) } });
+    const composed = api({
+      input: { allOf: [{ $ref: "#/components/schemas/named" }, obj({ note: str() })] },
+      schemas: { named: obj({ name: str() }, ["name"]) },
+    });
     expect(diffSpecs(api(), composed)).toEqual([]);
   });
 
   it.each<[string, ReturnType<typeof api>, ReturnType<typeof api>, SpecChange[]]>([
     // Operations
-    ["removed operation", api({ paths: { "/other": { get: { responses: {} } } } }), api(), [{ level: "breaking", where: "GET /other", message: "operation was removed" }]],
-    ["added operation", api(), api({ paths: { "/other": { get: { responses: {} } } } }), [{ level: "feature", where: "GET /other", message: "operation was added" }]],
-    ["changed operationId", api(), api({ operation: { operationId: "patchThing" } }), [change("breaking", "", 'operationId changed from "updateThing" to "patchThing"')]],
+    [
+      "removed operation",
+      api({ paths: { "/other": { get: { responses: {} } } } }),
+      api(),
+      [{ level: "breaking", where: "GET /other", message: "operation was removed" }],
+    ],
+    [
+      "added operation",
+      api(),
+      api({ paths: { "/other": { get: { responses: {} } } } }),
+      [{ level: "feature", where: "GET /other", message: "operation was added" }],
+    ],
+    [
+      "changed operationId",
+      api(),
+      api({ operation: { operationId: "patchThing" } }),
+      [change("breaking", "", 'operationId changed from "updateThing" to "patchThing"')],
+    ],
     [
       "summary, description and x-source",
       api(),
@@ -85,13 +105,23 @@ describe("diffSpecs", () => {
     [
       "added optional parameter",
       api(),
-      api({ parameters: [{ name: "id", in: "path", required: true, schema: str() }, { name: "dry_run", in: "query", schema: { type: "boolean" } }] }),
+      api({
+        parameters: [
+          { name: "id", in: "path", required: true, schema: str() },
+          { name: "dry_run", in: "query", schema: { type: "boolean" } },
+        ],
+      }),
       [change("feature", "parameters.query.dry_run", "was added (optional)")],
     ],
     [
       "added required parameter",
       api(),
-      api({ parameters: [{ name: "id", in: "path", required: true, schema: str() }, { name: "v", in: "header", required: true, schema: str() }] }),
+      api({
+        parameters: [
+          { name: "id", in: "path", required: true, schema: str() },
+          { name: "v", in: "header", required: true, schema: str() },
+        ],
+      }),
       [change("breaking", "parameters.header.v", "was added as required")],
     ],
     [
@@ -119,11 +149,36 @@ describe("diffSpecs", () => {
       [change("fix", "parameters.path.id", "style was added"), change("fix", "parameters.path.id", "deprecated was added")],
     ],
     // Request bodies
-    ["added optional request field", api(), api({ input: obj({ name: str(), note: str(), tag: str() }, ["name"]) }), [change("feature", "requestBody.tag", "was added (optional)")]],
-    ["added required request field", api(), api({ input: obj({ name: str(), note: str(), tag: str() }, ["name", "tag"]) }), [change("breaking", "requestBody.tag", "was added as required")]],
-    ["request field optional → required", api(), api({ input: obj({ name: str(), note: str() }, ["name", "note"]) }), [change("breaking", "requestBody.note", "became required")]],
-    ["request field required → optional", api(), api({ input: obj({ name: str(), note: str() }) }), [change("feature", "requestBody.name", "became optional")]],
-    ["removed optional request field (callers sending it no longer typecheck)", api(), api({ input: obj({ name: str() }, ["name"]) }), [change("breaking", "requestBody.note", "was removed")]],
+    [
+      "added optional request field",
+      api(),
+      api({ input: obj({ name: str(), note: str(), tag: str() }, ["name"]) }),
+      [change("feature", "requestBody.tag", "was added (optional)")],
+    ],
+    [
+      "added required request field",
+      api(),
+      api({ input: obj({ name: str(), note: str(), tag: str() }, ["name", "tag"]) }),
+      [change("breaking", "requestBody.tag", "was added as required")],
+    ],
+    [
+      "request field optional → required",
+      api(),
+      api({ input: obj({ name: str(), note: str() }, ["name", "note"]) }),
+      [change("breaking", "requestBody.note", "became required")],
+    ],
+    [
+      "request field required → optional",
+      api(),
+      api({ input: obj({ name: str(), note: str() }) }),
+      [change("feature", "requestBody.name", "became optional")],
+    ],
+    [
+      "removed optional request field (callers sending it no longer typecheck)",
+      api(),
+      api({ input: obj({ name: str() }, ["name"]) }),
+      [change("breaking", "requestBody.note", "was removed")],
+    ],
     [
       "renamed request field",
       api(),
@@ -143,15 +198,38 @@ describe("diffSpecs", () => {
       api({ operation: { requestBody: { content: { "application/json": { schema: str() } } } } }),
       [change("feature", "requestBody", "was added (optional)")],
     ],
-    ["request type changed", api(), api({ input: obj({ name: { type: "integer" }, note: str() }, ["name"]) }), [change("breaking", "requestBody.name", "type changed from string to integer")]],
-    ["request type widened integer → number", api({ input: obj({ n: { type: "integer" } }) }), api({ input: obj({ n: { type: "number" } }) }), [change("feature", "requestBody.n", "type widened from integer to number")]],
-    ["request string → enum", api(), api({ input: obj({ name: str({ enum: ["a", "b"] }), note: str() }, ["name"]) }), [change("breaking", "requestBody.name", 'became an enum ("a", "b")')]],
-    ["request enum → string", api({ input: obj({ kind: str({ enum: ["a"] }) }) }), api({ input: obj({ kind: str() }) }), [change("feature", "requestBody.kind", "is no longer an enum")]],
+    [
+      "request type changed",
+      api(),
+      api({ input: obj({ name: { type: "integer" }, note: str() }, ["name"]) }),
+      [change("breaking", "requestBody.name", "type changed from string to integer")],
+    ],
+    [
+      "request type widened integer → number",
+      api({ input: obj({ n: { type: "integer" } }) }),
+      api({ input: obj({ n: { type: "number" } }) }),
+      [change("feature", "requestBody.n", "type widened from integer to number")],
+    ],
+    [
+      "request string → enum",
+      api(),
+      api({ input: obj({ name: str({ enum: ["a", "b"] }), note: str() }, ["name"]) }),
+      [change("breaking", "requestBody.name", 'became an enum ("a", "b")')],
+    ],
+    [
+      "request enum → string",
+      api({ input: obj({ kind: str({ enum: ["a"] }) }) }),
+      api({ input: obj({ kind: str() }) }),
+      [change("feature", "requestBody.kind", "is no longer an enum")],
+    ],
     [
       "request enum values removed and added",
       api({ input: obj({ kind: str({ enum: ["a", "b"] }) }) }),
       api({ input: obj({ kind: str({ enum: ["a", "c"] }) }) }),
-      [change("breaking", "requestBody.kind", 'enum value "b" was removed'), change("feature", "requestBody.kind", 'enum value "c" was added')],
+      [
+        change("breaking", "requestBody.kind", 'enum value "b" was removed'),
+        change("feature", "requestBody.kind", 'enum value "c" was added'),
+      ],
     ],
     [
       "request array item enum value added",
@@ -162,7 +240,9 @@ describe("diffSpecs", () => {
     [
       "request constraints tightened",
       api({ input: obj({ name: str({ maxLength: 100, minLength: 1 }), n: { type: "integer", maximum: 10 } }) }),
-      api({ input: obj({ name: str({ maxLength: 50, minLength: 1, pattern: "^[a-z]+$" }), n: { type: "integer", maximum: 10, minimum: 1 } }) }),
+      api({
+        input: obj({ name: str({ maxLength: 50, minLength: 1, pattern: "^[a-z]+$" }), n: { type: "integer", maximum: 10, minimum: 1 } }),
+      }),
       [
         change("breaking", "requestBody.name", "maxLength changed from 100 to 50"),
         change("breaking", "requestBody.name", 'pattern "^[a-z]+$" was added'),
@@ -179,8 +259,18 @@ describe("diffSpecs", () => {
         change("fix", "requestBody.name", 'pattern "^[a-z]+$" was removed'),
       ],
     ],
-    ["request field no longer nullable", api({ input: obj({ note: str({ nullable: true }) }) }), api({ input: obj({ note: str() }) }), [change("breaking", "requestBody.note", "is no longer nullable")]],
-    ["request field became nullable", api({ input: obj({ note: str() }) }), api({ input: obj({ note: str({ nullable: true }) }) }), [change("feature", "requestBody.note", "became nullable")]],
+    [
+      "request field no longer nullable",
+      api({ input: obj({ note: str({ nullable: true }) }) }),
+      api({ input: obj({ note: str() }) }),
+      [change("breaking", "requestBody.note", "is no longer nullable")],
+    ],
+    [
+      "request field became nullable",
+      api({ input: obj({ note: str() }) }),
+      api({ input: obj({ note: str({ nullable: true }) }) }),
+      [change("feature", "requestBody.note", "became nullable")],
+    ],
     [
       "request field widened to a union (oneOf)",
       api({ input: obj({ owner: str() }) }),
@@ -200,22 +290,75 @@ describe("diffSpecs", () => {
       [change("feature", "requestBody.*", "other properties are now allowed")],
     ],
     // Responses
-    ["removed response field", api(), api({ output: obj({ name: str() }, ["name"]) }), [change("breaking", "responses.200.size", "was removed")]],
-    ["added response field", api(), api({ output: obj({ name: str(), size: { type: "integer" }, colour: str() }, ["name"]) }), [change("feature", "responses.200.colour", "was added")]],
-    ["response field required → optional", api(), api({ output: obj({ name: str(), size: { type: "integer" } }) }), [change("breaking", "responses.200.name", "became optional")]],
-    ["response field optional → required", api(), api({ output: obj({ name: str(), size: { type: "integer" } }, ["name", "size"]) }), [change("fix", "responses.200.size", "became required")]],
+    [
+      "removed response field",
+      api(),
+      api({ output: obj({ name: str() }, ["name"]) }),
+      [change("breaking", "responses.200.size", "was removed")],
+    ],
+    [
+      "added response field",
+      api(),
+      api({ output: obj({ name: str(), size: { type: "integer" }, colour: str() }, ["name"]) }),
+      [change("feature", "responses.200.colour", "was added")],
+    ],
+    [
+      "response field required → optional",
+      api(),
+      api({ output: obj({ name: str(), size: { type: "integer" } }) }),
+      [change("breaking", "responses.200.name", "became optional")],
+    ],
+    [
+      "response field optional → required",
+      api(),
+      api({ output: obj({ name: str(), size: { type: "integer" } }, ["name", "size"]) }),
+      [change("fix", "responses.200.size", "became required")],
+    ],
     [
       "response enum values removed and added (both breaking: exhaustive switches)",
       api({ output: obj({ state: str({ enum: ["on", "off"] }) }) }),
       api({ output: obj({ state: str({ enum: ["on", "paused"] }) }) }),
-      [change("breaking", "responses.200.state", 'enum value "off" was removed'), change("breaking", "responses.200.state", 'enum value "paused" was added')],
+      [
+        change("breaking", "responses.200.state", 'enum value "off" was removed'),
+        change("breaking", "responses.200.state", 'enum value "paused" was added'),
+      ],
     ],
-    ["response string → enum", api({ output: obj({ state: str() }) }), api({ output: obj({ state: str({ enum: ["on"] }) }) }), [change("breaking", "responses.200.state", 'became an enum ("on")')]],
-    ["response enum → string", api({ output: obj({ state: str({ enum: ["on"] }) }) }), api({ output: obj({ state: str() }) }), [change("breaking", "responses.200.state", "is no longer an enum")]],
-    ["response field became nullable", api(), api({ output: obj({ name: str({ nullable: true }), size: { type: "integer" } }, ["name"]) }), [change("breaking", "responses.200.name", "became nullable")]],
-    ["response field no longer nullable", api({ output: obj({ name: str({ nullable: true }) }) }), api({ output: obj({ name: str() }) }), [change("fix", "responses.200.name", "is no longer nullable")]],
-    ["response type widened integer → number", api(), api({ output: obj({ name: str(), size: { type: "number" } }, ["name"]) }), [change("breaking", "responses.200.size", "type widened from integer to number")]],
-    ["response type changed", api(), api({ output: obj({ name: str(), size: str() }, ["name"]) }), [change("breaking", "responses.200.size", "type changed from integer to string")]],
+    [
+      "response string → enum",
+      api({ output: obj({ state: str() }) }),
+      api({ output: obj({ state: str({ enum: ["on"] }) }) }),
+      [change("breaking", "responses.200.state", 'became an enum ("on")')],
+    ],
+    [
+      "response enum → string",
+      api({ output: obj({ state: str({ enum: ["on"] }) }) }),
+      api({ output: obj({ state: str() }) }),
+      [change("breaking", "responses.200.state", "is no longer an enum")],
+    ],
+    [
+      "response field became nullable",
+      api(),
+      api({ output: obj({ name: str({ nullable: true }), size: { type: "integer" } }, ["name"]) }),
+      [change("breaking", "responses.200.name", "became nullable")],
+    ],
+    [
+      "response field no longer nullable",
+      api({ output: obj({ name: str({ nullable: true }) }) }),
+      api({ output: obj({ name: str() }) }),
+      [change("fix", "responses.200.name", "is no longer nullable")],
+    ],
+    [
+      "response type widened integer → number",
+      api(),
+      api({ output: obj({ name: str(), size: { type: "number" } }, ["name"]) }),
+      [change("breaking", "responses.200.size", "type widened from integer to number")],
+    ],
+    [
+      "response type changed",
+      api(),
+      api({ output: obj({ name: str(), size: str() }, ["name"]) }),
+      [change("breaking", "responses.200.size", "type changed from integer to string")],
+    ],
     [
       "response field widened to a union (oneOf)",
       api({ output: obj({ owner: str() }) }),
@@ -237,7 +380,13 @@ describe("diffSpecs", () => {
     [
       "response object opened to other properties (a fix)",
       api({ output: { type: "object", properties: { a: { type: "object" } } } }),
-      api({ output: { type: "object", properties: { a: { type: "object", additionalProperties: { type: "string" } } }, additionalProperties: false } }),
+      api({
+        output: {
+          type: "object",
+          properties: { a: { type: "object", additionalProperties: { type: "string" } } },
+          additionalProperties: false,
+        },
+      }),
       [change("fix", "responses.200.a.*", "other properties are now allowed")],
     ],
     [
@@ -250,18 +399,31 @@ describe("diffSpecs", () => {
       "response constraints changed either way (a fix)",
       api({ output: obj({ name: str({ maxLength: 50 }), n: { type: "integer", minimum: 0 } }) }),
       api({ output: obj({ name: str({ maxLength: 100 }), n: { type: "integer", minimum: 1 } }) }),
-      [change("fix", "responses.200.name", "maxLength changed from 50 to 100"), change("fix", "responses.200.n", "minimum changed from 0 to 1")],
+      [
+        change("fix", "responses.200.name", "maxLength changed from 50 to 100"),
+        change("fix", "responses.200.n", "minimum changed from 0 to 1"),
+      ],
     ],
     [
       "removed success status",
       api(),
-      api({ responses: { "201": { description: "Created", content: { "application/json": { schema: { $ref: "#/components/schemas/output" } } } }, "404": { description: "No such thing" } } }),
+      api({
+        responses: {
+          "201": { description: "Created", content: { "application/json": { schema: { $ref: "#/components/schemas/output" } } } },
+          "404": { description: "No such thing" },
+        },
+      }),
       [change("breaking", "responses.200", "was removed"), change("feature", "responses.201", "was added")],
     ],
     [
       "removed and added error statuses (fix)",
       api(),
-      api({ responses: { "200": { description: "The thing", content: { "application/json": { schema: { $ref: "#/components/schemas/output" } } } }, "409": { description: "Conflict" } } }),
+      api({
+        responses: {
+          "200": { description: "The thing", content: { "application/json": { schema: { $ref: "#/components/schemas/output" } } } },
+          "409": { description: "Conflict" },
+        },
+      }),
       [change("fix", "responses.404", "was removed"), change("fix", "responses.409", "was added")],
     ],
     [
@@ -274,7 +436,10 @@ describe("diffSpecs", () => {
       "response headers removed and added",
       api({ responses: { "204": { description: "Done", headers: { "X-Limit": { schema: { type: "integer" } } } } } }),
       api({ responses: { "204": { description: "Done", headers: { "X-Remaining": { schema: { type: "integer" } } } } } }),
-      [change("breaking", "responses.204 headers.X-Limit", "was removed"), change("feature", "responses.204 headers.X-Remaining", "was added")],
+      [
+        change("breaking", "responses.204 headers.X-Limit", "was removed"),
+        change("feature", "responses.204 headers.X-Remaining", "was added"),
+      ],
     ],
     [
       "response description and examples (fix)",
@@ -283,7 +448,9 @@ describe("diffSpecs", () => {
         responses: {
           "200": {
             description: "The updated thing",
-            content: { "application/json": { schema: { $ref: "#/components/schemas/output" }, examples: { one: { value: { name: "x" } } } } },
+            content: {
+              "application/json": { schema: { $ref: "#/components/schemas/output" }, examples: { one: { value: { name: "x" } } } },
+            },
           },
           "404": { description: "No such thing" },
         },
@@ -303,7 +470,12 @@ describe("diffSpecs", () => {
   ])("%s", (_rule, before, after, expected) => {
     // For the parameter given through a $ref.
     const parameters = { page: { name: "page", in: "query", schema: { type: "integer" } } };
-    expect(diffSpecs({ ...before, components: { ...before.components, parameters } }, { ...after, components: { ...after.components, parameters } })).toEqual(expected);
+    expect(
+      diffSpecs(
+        { ...before, components: { ...before.components, parameters } },
+        { ...after, components: { ...after.components, parameters } },
+      ),
+    ).toEqual(expected);
   });
 
   it("reads YAML specs, follows recursive $refs without looping and reports each change once per place", () => {
@@ -370,8 +542,16 @@ describe("changesets", () => {
   });
 
   it("needs major/minor/patch from 1.0 on, and minor for a breaking change in 0.x", () => {
-    expect(["breaking", "feature", "fix"].map((level) => neededBump(level as SpecChange["level"], "1.4.2"))).toEqual(["major", "minor", "patch"]);
-    expect(["breaking", "feature", "fix"].map((level) => neededBump(level as SpecChange["level"], "0.3.0"))).toEqual(["minor", "minor", "patch"]);
+    expect(["breaking", "feature", "fix"].map((level) => neededBump(level as SpecChange["level"], "1.4.2"))).toEqual([
+      "major",
+      "minor",
+      "patch",
+    ]);
+    expect(["breaking", "feature", "fix"].map((level) => neededBump(level as SpecChange["level"], "0.3.0"))).toEqual([
+      "minor",
+      "minor",
+      "patch",
+    ]);
   });
 
   it("checks the changes against the pending bumps of the provider's package", async () => {
@@ -391,7 +571,14 @@ describe("changesets", () => {
     expect(checkBump({ provider: "siit", changes: changes.slice(0, 2), version: "0.2.0", bumps: {} })).toBe(
       "specs/siit/openapi.yaml: breaking change (POST /v1/x requestBody.name became required) needs a minor changeset for @identity-clients/siit (@identity-clients/siit is 0.2.0: in 0.x a breaking change is a minor bump); found none",
     );
-    expect(checkBump({ provider: "siit", changes: [{ level: "feature", where: "GET /y", message: "operation was added" }], version: "2.0.0", bumps: { "@identity-clients/siit": "patch" } })).toBe(
+    expect(
+      checkBump({
+        provider: "siit",
+        changes: [{ level: "feature", where: "GET /y", message: "operation was added" }],
+        version: "2.0.0",
+        bumps: { "@identity-clients/siit": "patch" },
+      }),
+    ).toBe(
       "specs/siit/openapi.yaml: feature change (GET /y operation was added) needs a minor changeset for @identity-clients/siit; found patch",
     );
   });
@@ -422,10 +609,14 @@ const REQUIRED_NAME = SPEC.replace("              properties:\n", "             
 describe("base selection and the CLI, in a temporary git repository", () => {
   let root: string;
   const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", ...args], {
-      cwd: root,
-      encoding: "utf8",
-    }).trim();
+    execFileSync(
+      "git",
+      ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", ...args],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    ).trim();
   const write = async (path: string, text: string) => {
     await mkdir(join(root, path, ".."), { recursive: true });
     await writeFile(join(root, path), text);
@@ -452,7 +643,10 @@ describe("base selection and the CLI, in a temporary git repository", () => {
   it("picks the highest release tag of the package, ignoring other packages' tags", () => {
     for (const version of ["1.2.0", "1.10.0", "1.9.9", "1.10.0-rc.1"]) git("tag", `@identity-clients/fixture@${version}`);
     git("tag", "@identity-clients/other@9.0.0");
-    expect(findBase("fixture", { root })).toEqual({ rev: "refs/tags/@identity-clients/fixture@1.10.0", label: "@identity-clients/fixture@1.10.0 (the last release)" });
+    expect(findBase("fixture", { root })).toEqual({
+      rev: "refs/tags/@identity-clients/fixture@1.10.0",
+      label: "@identity-clients/fixture@1.10.0 (the last release)",
+    });
   });
 
   it("without a tag, picks where HEAD left main, then origin/main, then HEAD", async () => {
@@ -462,7 +656,10 @@ describe("base selection and the CLI, in a temporary git repository", () => {
     git("checkout", "-q", "main");
     commit("main moves on");
     git("checkout", "-q", "feature");
-    expect(findBase("fixture", { root })).toEqual({ rev: forkPoint, label: `main (no release tag yet; merge-base ${forkPoint.slice(0, 7)})` });
+    expect(findBase("fixture", { root })).toEqual({
+      rev: forkPoint,
+      label: `main (no release tag yet; merge-base ${forkPoint.slice(0, 7)})`,
+    });
 
     git("update-ref", "refs/remotes/origin/main", forkPoint);
     git("branch", "-q", "-D", "main");
@@ -486,11 +683,14 @@ describe("base selection and the CLI, in a temporary git repository", () => {
     await write("specs/fixture/openapi.yaml", REQUIRED_NAME);
 
     const listed = await cli();
-    expect(listed.stdout).toContain("fixture: specs/fixture/openapi.yaml against @identity-clients/fixture@1.0.0 (the last release): 1 breaking, 0 feature, 0 fix");
+    expect(listed.stdout).toContain(
+      "fixture: specs/fixture/openapi.yaml against @identity-clients/fixture@1.0.0 (the last release): 1 breaking, 0 feature, 0 fix",
+    );
     expect(listed.stdout).toContain("  breaking POST /things requestBody.name became required\n");
     expect(listed.stdout).toContain("  needs at least a major changeset for @identity-clients/fixture (now 1.0.0)");
 
-    const message = "error: specs/fixture/openapi.yaml: breaking change (POST /things requestBody.name became required) needs a major changeset for @identity-clients/fixture";
+    const message =
+      "error: specs/fixture/openapi.yaml: breaking change (POST /things requestBody.name became required) needs a major changeset for @identity-clients/fixture";
     await expect(cli("--check")).rejects.toMatchObject({ code: 1, stderr: `${message}; found none\n` });
 
     await write(".changeset/small.md", '---\n"@identity-clients/fixture": minor\n---\n\nName is required.\n');
@@ -512,7 +712,10 @@ describe("base selection and the CLI, in a temporary git repository", () => {
   });
 
   it("exits 2 for an unknown provider or base", async () => {
-    await expect(cli("nope")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("no spec at specs/nope/openapi.yaml (known: fixture)") });
+    await expect(cli("nope")).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("no spec at specs/nope/openapi.yaml (known: fixture)"),
+    });
     await expect(cli("--base", "nope")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("--base nope is not a commit") });
   });
 });

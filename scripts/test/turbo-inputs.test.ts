@@ -19,11 +19,15 @@ interface DryTask {
 
 let tasks: DryTask[];
 beforeAll(async () => {
-  const { stdout } = await promisify(execFile)(process.execPath, [turboBin, "run", "generate", "build", "typecheck", "test", "--dry=json"], {
-    cwd: root,
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1" },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [turboBin, "run", "generate", "build", "typecheck", "test", "--dry=json"],
+    {
+      cwd: root,
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1" },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   tasks = (JSON.parse(stdout) as { tasks: DryTask[] }).tasks;
 });
 
@@ -50,7 +54,9 @@ describe.each(listProviders())("turbo inputs for %s", (provider) => {
   });
 
   it("no other package's task hashes its spec", () => {
-    const others = tasks.filter((t) => t.package !== pkg && Object.keys(t.inputs).some((path) => path.endsWith(`specs/${provider}/openapi.yaml`)));
+    const others = tasks.filter(
+      (t) => t.package !== pkg && Object.keys(t.inputs).some((path) => path.endsWith(`specs/${provider}/openapi.yaml`)),
+    );
     expect(others.map((t) => t.taskId)).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 import createClient, { type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
-import { ApiError, ConfigurationError, IdentityClientError, TimeoutError, type ApiErrorInit } from "./errors.js";
+import { ApiError, type ApiErrorInit, ConfigurationError, IdentityClientError, TimeoutError } from "./errors.js";
 import { readBaseUrl, readDuration, readFunction, readHeaders } from "./options.js";
 import { checkPathParams } from "./path-params.js";
 import { createRedactor, secretValuesIn } from "./redact.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, parseJsonBody } from "./response-body.js";
-import { readRetryOptions, type RetryOptions } from "./retry.js";
-import { createTransport, isLoopback, startTimer, type CallContext, type TransportProvider } from "./transport.js";
+import { type RetryOptions, readRetryOptions } from "./retry.js";
+import { type CallContext, createTransport, isLoopback, startTimer, type TransportProvider } from "./transport.js";
 
 /** Options every provider client accepts. */
 export interface CommonClientOptions {
@@ -70,17 +70,19 @@ type PathsWithMethod<Paths, Method extends HttpMethod> = {
   [Path in keyof Paths]: Paths[Path] extends { [M in Method]: unknown } ? Path : never;
 }[keyof Paths];
 // As in openapi-typescript-helpers, which openapi-fetch's own method types use.
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how a key is tested for optionality.
 type RequiredKeysOfHelper<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
 type RequiredKeysOf<T> = RequiredKeysOfHelper<T> extends undefined ? never : RequiredKeysOfHelper<T>;
-type InitParam<Init> =
-  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
 
 /** A successful call: the typed body of the 2xx response, and the response itself (for headers). */
+// biome-ignore lint/suspicious/noExplicitAny: the same constraint as openapi-fetch's FetchResponse.
 export type ApiResult<Operation extends Record<string | number, any>, Init, Media extends MediaType> = {
   data: Extract<FetchResponse<Operation, Init, Media>, { data: unknown }>["data"];
   response: Response;
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: generated `paths` interfaces are not assignable to Record<string, unknown>.
 export type ApiMethod<Paths extends Record<string, any>, Method extends HttpMethod, Media extends MediaType> = <
   Path extends PathsWithMethod<Paths, Method>,
   Init extends MaybeOptionalInit<Paths[Path], Method>,
@@ -93,6 +95,7 @@ export type ApiMethod<Paths extends Record<string, any>, Method extends HttpMeth
  * The openapi-fetch client surface (`GET`, `POST`, ... with the same typed paths, params and bodies),
  * except that a call resolves only on a 2xx response and rejects with a typed error otherwise.
  */
+// biome-ignore lint/suspicious/noExplicitAny: as for ApiMethod.
 export interface ApiClient<Paths extends Record<string, any>, Media extends MediaType = MediaType> {
   GET: ApiMethod<Paths, "get", Media>;
   PUT: ApiMethod<Paths, "put", Media>;
@@ -117,6 +120,7 @@ type CallInit = {
   [key: string]: unknown;
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: as for ApiMethod.
 export function createApiClient<Paths extends Record<string, any>, ErrorBody = unknown>(
   options: CommonClientOptions,
   provider: ProviderDefinition<ErrorBody>,
@@ -168,16 +172,21 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
     };
     const parseJson = init.parseAs === undefined;
     try {
-      const result = await inner.request(method.toLowerCase() as never, path as never, {
-        ...init,
-        signal,
-        parseAs: parseJson ? "stream" : init.parseAs,
-        fetch: (request: Request) => send(request, context),
-      } as never);
+      const result = await inner.request(
+        method.toLowerCase() as never,
+        path as never,
+        {
+          ...init,
+          signal,
+          parseAs: parseJson ? "stream" : init.parseAs,
+          fetch: (request: Request) => send(request, context),
+        } as never,
+      );
       const { response } = result as { response: Response };
       if (!response.ok) throw apiError(result as { error?: unknown; response: Response }, context);
       if (!parseJson) return { data: (result as { data?: unknown }).data, response };
-      const bodyless = method === "HEAD" || [204, 205].includes(response.status) || !!provider.bodylessResponses?.[operation]?.includes(response.status);
+      const bodyless =
+        method === "HEAD" || [204, 205].includes(response.status) || !!provider.bodylessResponses?.[operation]?.includes(response.status);
       const text = await response.text();
       const data = parseJsonBody(text, response, bodyless, { provider: provider.name, operation, redactText: context.redactor.text });
       return { data, response };

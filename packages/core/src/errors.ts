@@ -20,7 +20,7 @@ export class IdentityClientError extends Error {
   }
 
   // util.inspect (console.log, REPL): the stack, then the same fields as toJSON.
-  [Symbol.for("nodejs.util.inspect.custom")](depth: number, options: object, inspect: (value: unknown, options: object) => string) {
+  [Symbol.for("nodejs.util.inspect.custom")](_depth: number, options: object, inspect: (value: unknown, options: object) => string) {
     const { name: _name, message: _message, ...fields } = this.toJSON();
     return `${this.stack ?? `${this.name}: ${this.message}`} ${inspect(fields, options)}`;
   }

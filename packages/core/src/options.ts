@@ -20,6 +20,7 @@ export function readCredential(option: string, value: unknown, envVar?: string):
     throw new ConfigurationError(option, `${source} is blank`);
   }
   // Header values cannot carry these; a trailing newline from a key file is the usual culprit.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this rejects.
   if (/[\s\u0000-\u001f\u007f]/.test(credential)) {
     throw new ConfigurationError(option, `${source} contains whitespace or control characters (a trailing newline?)`);
   }

@@ -1,10 +1,10 @@
 // What happens to one call once openapi-fetch has built its request: each attempt is authenticated
 // afresh (new timestamp, same body bytes), sent with its own timeout, read into memory under a size
 // cap, and retried by the policy in retry.ts.
-import { IdentityClientError, InvalidRequestError, NetworkError, ResponseParseError, TimeoutError, type RetryRecord } from "./errors.js";
-import { secretHeaderValues, type Redactor } from "./redact.js";
+import { IdentityClientError, InvalidRequestError, NetworkError, ResponseParseError, type RetryRecord, TimeoutError } from "./errors.js";
+import { type Redactor, secretHeaderValues } from "./redact.js";
 import { bufferResponse, parseErrorBody } from "./response-body.js";
-import { backoffDelay, retryAfterMs, retryReason, sleep, type RetryPolicy } from "./retry.js";
+import { backoffDelay, type RetryPolicy, retryAfterMs, retryReason, sleep } from "./retry.js";
 
 /** What the transport needs from a provider package. */
 export interface TransportProvider {
@@ -53,7 +53,10 @@ export function createTransport(config: TransportConfig) {
     const started = Date.now();
     try {
       const response = await fetchFollowingRedirects(request, body, signal, call);
-      const buffered = await bufferResponse(response, config.maxResponseBytes, signal, { provider: provider.name, operation: call.operation });
+      const buffered = await bufferResponse(response, config.maxResponseBytes, signal, {
+        provider: provider.name,
+        operation: call.operation,
+      });
       log?.(`← ${buffered.status} ${buffered.statusText} ${call.operation} in ${Date.now() - started} ms${requestIdOf(buffered)}`);
       return { response: buffered };
     } catch (error) {
@@ -66,7 +69,12 @@ export function createTransport(config: TransportConfig) {
     }
   }
 
-  async function fetchFollowingRedirects(request: Request, body: ArrayBuffer | null, signal: AbortSignal, call: CallContext): Promise<Response> {
+  async function fetchFollowingRedirects(
+    request: Request,
+    body: ArrayBuffer | null,
+    signal: AbortSignal,
+    call: CallContext,
+  ): Promise<Response> {
     let current = request;
     for (let hop = 0; ; hop++) {
       checkTransportSecurity(current.url, call);

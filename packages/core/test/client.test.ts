@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import { rejectionOf } from "../../../scripts/capture-error.mjs";
+import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
 import {
   ApiError,
   ConfigurationError,
   createApiClient,
   InvalidRequestError,
   NetworkError,
-  TimeoutError,
   type ProviderDefinition,
+  TimeoutError,
 } from "../src/index.js";
-import { rejectionOf } from "../../../scripts/capture-error.mjs";
-import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
 
 // A hand-written stand-in for openapi-typescript output: one path, GET and POST.
 interface TestPaths {
@@ -58,7 +58,7 @@ afterEach(async () => {
 
 describe("createApiClient", () => {
   it("sends typed requests with credentials and a User-Agent, and resolves with typed data", async () => {
-    server = await startLocalServer((request, response) => json(response, 200, { id: "t_1", name: "Thing" }));
+    server = await startLocalServer((_request, response) => json(response, 200, { id: "t_1", name: "Thing" }));
     const client = createApiClient<TestPaths>({ baseUrl: server.url }, provider);
 
     const { data, response } = await client.GET("/things/{id}", { params: { path: { id: "t_1" }, query: { verbose: true } } });
@@ -100,9 +100,7 @@ describe("createApiClient", () => {
       operation: "GET /things/{id}",
       body: { code: "NOT_FOUND", message: "No such thing" },
     });
-    expect(error.message).toBe(
-      "Test API error 404 Not Found on GET /things/{id} [NOT_FOUND]: No such thing (request id req-42)",
-    );
+    expect(error.message).toBe("Test API error 404 Not Found on GET /things/{id} [NOT_FOUND]: No such thing (request id req-42)");
     expect(error.stack).toMatch(/^ApiError: Test API error 404/);
   });
 

@@ -1,21 +1,22 @@
 // Fault injection: what a call does when the network or the server misbehaves. Each scenario runs
 // against a real node:http server on loopback. docs/reliability.md lists these tests by name.
+
+import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { rejectionOf } from "../../../scripts/capture-error.mjs";
+import { json, type LocalServer, type RecordedRequest, startLocalServer } from "../../../scripts/local-server.mjs";
 import {
   ApiError,
+  type CommonClientOptions,
   ConfigurationError,
   createApiClient,
   InvalidRequestError,
   NetworkError,
-  ResponseParseError,
-  TimeoutError,
-  type CommonClientOptions,
   type ProviderDefinition,
+  ResponseParseError,
   type RetryEvent,
+  TimeoutError,
 } from "../src/index.js";
-import { rejectionOf } from "../../../scripts/capture-error.mjs";
-import { json, startLocalServer, type LocalServer, type RecordedRequest } from "../../../scripts/local-server.mjs";
-import type { ServerResponse } from "node:http";
 
 interface Thing {
   id: string;
@@ -30,7 +31,11 @@ interface TestPaths {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get: Op<Thing, 200> & { requestBody?: never };
     post: Op<Thing, 201> & { requestBody: { content: { "application/json": { name: string; password?: string } } } };
-    delete: { parameters: { path: { id: string } }; requestBody?: never; responses: { 204: { headers: Record<string, unknown>; content?: never } } };
+    delete: {
+      parameters: { path: { id: string } };
+      requestBody?: never;
+      responses: { 204: { headers: Record<string, unknown>; content?: never } };
+    };
   };
 }
 
@@ -170,10 +175,7 @@ describe("timeouts", () => {
     const server = await serve((_request, response) => json(response, 503, { code: "BUSY" }));
     const api = client(server, { retry: { baseDelayMs: 60_000, maxDelayMs: 60_000, onRetry: () => controller.abort() } });
 
-    const error = await rejectionOf(
-      api.GET("/things/{id}", { params: { path: { id: "t1" } }, signal: controller.signal }),
-      Error,
-    );
+    const error = await rejectionOf(api.GET("/things/{id}", { params: { path: { id: "t1" } }, signal: controller.signal }), Error);
 
     expect(error.name).toBe("AbortError");
     expect(server.requests).toHaveLength(1);
@@ -182,7 +184,9 @@ describe("timeouts", () => {
 
 describe("retryable statuses", () => {
   it("retries a 500 and then succeeds, signing every attempt afresh with the same body bytes", async () => {
-    const server = await serve((_request, response, index) => (index === 0 ? json(response, 500, { code: "OOPS" }) : json(response, 200, thing)));
+    const server = await serve((_request, response, index) =>
+      index === 0 ? json(response, 500, { code: "OOPS" }) : json(response, 200, thing),
+    );
 
     const { data } = await get(client(server));
 
@@ -270,9 +274,7 @@ describe("unusable responses", () => {
 
     expect(error).toMatchObject({ problem: "invalid-json", status: 200, contentType: "application/json", attempts: 1 });
     expect(error.cause).toBeInstanceOf(SyntaxError);
-    expect(error.message).toBe(
-      'Test API response 200 to GET /things/{id} is not valid JSON (application/json): "{\\"id\\": \\"t1\\","',
-    );
+    expect(error.message).toBe('Test API response 200 to GET /things/{id} is not valid JSON (application/json): "{\\"id\\": \\"t1\\","');
   });
 
   it("reports an HTML page answered with 200 as not JSON", async () => {
@@ -300,8 +302,14 @@ describe("unusable responses", () => {
   });
 
   it.each([
-    ["with Content-Length: 0", (_request: RecordedRequest, response: ServerResponse) => response.writeHead(200, { "content-length": "0" }).end()],
-    ["chunked", (_request: RecordedRequest, response: ServerResponse) => response.writeHead(200, { "content-type": "application/json" }).end()],
+    [
+      "with Content-Length: 0",
+      (_request: RecordedRequest, response: ServerResponse) => response.writeHead(200, { "content-length": "0" }).end(),
+    ],
+    [
+      "chunked",
+      (_request: RecordedRequest, response: ServerResponse) => response.writeHead(200, { "content-type": "application/json" }).end(),
+    ],
   ])("reports an empty 200 body (%s) where the spec documents JSON", async (_label, handler) => {
     const server = await serve(handler);
 

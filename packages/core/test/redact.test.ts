@@ -33,7 +33,13 @@ describe("createRedactor", () => {
   });
 
   it("redacts credential headers", () => {
-    const headers = new Headers({ Authorization: "Bearer x", "X-Auth-Token": "t", "Scp-Signature": "s", "X-Security-Token": "st", "Content-Type": "application/json" });
+    const headers = new Headers({
+      Authorization: "Bearer x",
+      "X-Auth-Token": "t",
+      "Scp-Signature": "s",
+      "X-Security-Token": "st",
+      "Content-Type": "application/json",
+    });
     expect(redactor.headers(headers)).toEqual({
       authorization: REDACTED,
       "x-auth-token": REDACTED,
@@ -58,7 +64,10 @@ describe("createRedactor", () => {
 
 describe("error output", () => {
   it("toJSON and util.inspect show the fields, Headers as objects, and a cause's name, message and code only", () => {
-    const cause = Object.assign(new Error("socket hang up"), { code: "ECONNRESET", request: { headers: { authorization: "Bearer leak" } } });
+    const cause = Object.assign(new Error("socket hang up"), {
+      code: "ECONNRESET",
+      request: { headers: { authorization: "Bearer leak" } },
+    });
     const error = new NetworkError("Test", "GET /x", new TypeError("fetch failed", { cause }));
     error.attempts = 2;
     error.retries = [{ attempt: 1, reason: "network error ECONNRESET", delayMs: 10 }];
@@ -79,9 +88,23 @@ describe("error output", () => {
   });
 
   it("serialises ApiError headers and a ResponseParseError's snippet", () => {
-    const apiError = new ApiError({ provider: "T", operation: "GET /x", status: 500, statusText: "", body: { a: 1 }, headers: new Headers({ "x-request-id": "r1" }) });
+    const apiError = new ApiError({
+      provider: "T",
+      operation: "GET /x",
+      status: 500,
+      statusText: "",
+      body: { a: 1 },
+      headers: new Headers({ "x-request-id": "r1" }),
+    });
     expect(JSON.parse(JSON.stringify(apiError))).toMatchObject({ status: 500, body: { a: 1 }, headers: { "x-request-id": "r1" } });
-    const parseError = new ResponseParseError({ provider: "T", operation: "GET /x", status: 200, problem: "not-json", contentType: "text/html", snippet: "<p>" });
+    const parseError = new ResponseParseError({
+      provider: "T",
+      operation: "GET /x",
+      status: 200,
+      problem: "not-json",
+      contentType: "text/html",
+      snippet: "<p>",
+    });
     expect(parseError.message).toBe('T API response 200 to GET /x is text/html, not JSON: "<p>"');
     expect(JSON.parse(JSON.stringify(parseError))).toMatchObject({ problem: "not-json", snippet: "<p>" });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { thrownBy } from "../../../scripts/capture-error.mjs";
 import { ConfigurationError } from "../src/index.js";
 import { backoffDelay, DEFAULT_RETRY, readRetryOptions, retryAfterMs, retryReason } from "../src/retry.js";
-import { thrownBy } from "../../../scripts/capture-error.mjs";
 
 describe("retryReason: what is retried", () => {
   it.each([
@@ -75,7 +75,11 @@ describe("readRetryOptions", () => {
   it("defaults to 3 attempts; false means one", () => {
     expect(readRetryOptions("retry", undefined)).toEqual({ ...DEFAULT_RETRY, onRetry: undefined });
     expect(readRetryOptions("retry", false).maxAttempts).toBe(1);
-    expect(readRetryOptions("retry", { maxAttempts: 5, maxDelayMs: 500 })).toMatchObject({ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 500 });
+    expect(readRetryOptions("retry", { maxAttempts: 5, maxDelayMs: 500 })).toMatchObject({
+      maxAttempts: 5,
+      baseDelayMs: 100,
+      maxDelayMs: 500,
+    });
   });
 
   it.each([

@@ -37,7 +37,9 @@ export default async function demo({ baseUrl, instanceId = "ins-8c1eef3a241945f6
 
   // 3. Every application instance, across as many pages as there are.
   let count = 0;
-  for await (const item of paginate(client, "/v1/instances/{instance_id}/application-instances", { params: { path: { instance_id }, query: { limit: 50 } } })) {
+  for await (const item of paginate(client, "/v1/instances/{instance_id}/application-instances", {
+    params: { path: { instance_id }, query: { limit: 50 } },
+  })) {
     count += 1;
     log(`  ${item.application_instance_id}: ${item.display?.display_name} (${item.status})`);
   }
@@ -51,14 +53,25 @@ export default async function demo({ baseUrl, instanceId = "ins-8c1eef3a241945f6
   log("Display data updated.");
 
   // 5. Rotate its certificate: create a new one, activate it, delete the old one.
-  const { data: before } = await client.GET("/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates", { params: { path: app } });
-  const old = before.application_instance_certificates?.find((certificate) => certificate.status === "ACTIVE");
-  const { data: fresh } = await client.POST("/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates", { params: { path: app } });
-  const certificate_id = fresh.application_instance_certificate?.certificate_id ?? "";
-  const { data: activated } = await client.PUT("/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates/{certificate_id}", {
-    params: { path: { ...app, certificate_id } },
+  const { data: before } = await client.GET("/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates", {
+    params: { path: app },
   });
-  log("Activated certificate:", activated.application_instance_certificate?.certificate_id, activated.application_instance_certificate?.status);
+  const old = before.application_instance_certificates?.find((certificate) => certificate.status === "ACTIVE");
+  const { data: fresh } = await client.POST("/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates", {
+    params: { path: app },
+  });
+  const certificate_id = fresh.application_instance_certificate?.certificate_id ?? "";
+  const { data: activated } = await client.PUT(
+    "/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates/{certificate_id}",
+    {
+      params: { path: { ...app, certificate_id } },
+    },
+  );
+  log(
+    "Activated certificate:",
+    activated.application_instance_certificate?.certificate_id,
+    activated.application_instance_certificate?.status,
+  );
   if (old) {
     await client.DELETE("/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates/{certificate_id}", {
       params: { path: { ...app, certificate_id: old.certificate_id } },

@@ -1,18 +1,18 @@
 import {
+  type ApiClient,
   COMMON_OPTION_NAMES,
+  type CommonClientOptions,
   ConfigurationError,
   createApiClient,
   readBaseUrl,
   readCredential,
   readFunction,
   readOptions,
-  type ApiClient,
-  type CommonClientOptions,
 } from "@identity-clients/core";
+import { CredentialsCache, type CredentialsProvider, type ResolvedCredentials } from "./credentials.js";
+import { createHuaweiCloudError, describeHuaweiCloudError, type HuaweiCloudApiErrorBody, isRetryableHuaweiCloudError } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { packageName, packageVersion } from "./generated/package.js";
-import { CredentialsCache, type CredentialsProvider, type ResolvedCredentials } from "./credentials.js";
-import { createHuaweiCloudError, describeHuaweiCloudError, isRetryableHuaweiCloudError, type HuaweiCloudApiErrorBody } from "./errors.js";
 import { bodylessResponses, secretFields } from "./generated/spec-facts.js";
 import { signRequest } from "./signer.js";
 
@@ -52,12 +52,15 @@ const OPTION_NAMES = [...COMMON_OPTION_NAMES, "ak", "sk", "securityToken", "doma
 /** The request headers the signature covers, besides `Host` and `X-Sdk-Date`. */
 const SIGNED_HEADERS = ["content-type", "x-domain-id", "x-security-token", "x-sdk-content-sha256"];
 
-export function createHuaweiCloudIdentityCenterClient(clientOptions?: HuaweiCloudIdentityCenterClientOptions): HuaweiCloudIdentityCenterClient {
+export function createHuaweiCloudIdentityCenterClient(
+  clientOptions?: HuaweiCloudIdentityCenterClientOptions,
+): HuaweiCloudIdentityCenterClient {
   const options = readOptions<HuaweiCloudIdentityCenterClientOptions>(clientOptions, [...OPTION_NAMES]);
   if (options.endpoint !== undefined && options.baseUrl !== undefined) {
     throw new ConfigurationError("endpoint", "pass either `endpoint` or `baseUrl`, not both");
   }
-  const baseUrl = options.endpoint === undefined ? options.baseUrl : readBaseUrl("endpoint", options.endpoint, HUAWEICLOUD_IDENTITYCENTER_ENDPOINT);
+  const baseUrl =
+    options.endpoint === undefined ? options.baseUrl : readBaseUrl("endpoint", options.endpoint, HUAWEICLOUD_IDENTITYCENTER_ENDPOINT);
   const clock = readFunction<() => Date>("clock", options.clock) ?? (() => new Date());
   const credentials = readCredentials(options, () => now(clock));
   // The secrets signed with so far (rotated credentials included), for the core to scrub from anything shown.
@@ -65,27 +68,24 @@ export function createHuaweiCloudIdentityCenterClient(clientOptions?: HuaweiClou
 
   const common: CommonClientOptions = { ...options };
   if (baseUrl !== undefined) common.baseUrl = baseUrl;
-  return createApiClient<paths, HuaweiCloudApiErrorBody>(
-    common,
-    {
-      name: "Huawei Cloud IAM Identity Center",
-      packageName,
-      packageVersion,
-      defaultBaseUrl: HUAWEICLOUD_IDENTITYCENTER_ENDPOINT,
-      async authenticate(request) {
-        const resolved = await credentials();
-        secretsUsed.add(resolved.sk);
-        if (resolved.securityToken !== undefined) secretsUsed.add(resolved.securityToken);
-        return sign(request, resolved, now(clock));
-      },
-      describeError: describeHuaweiCloudError,
-      createError: createHuaweiCloudError,
-      isRetryable: isRetryableHuaweiCloudError,
-      secretFields,
-      bodylessResponses,
-      secretValues: () => secretsUsed,
+  return createApiClient<paths, HuaweiCloudApiErrorBody>(common, {
+    name: "Huawei Cloud IAM Identity Center",
+    packageName,
+    packageVersion,
+    defaultBaseUrl: HUAWEICLOUD_IDENTITYCENTER_ENDPOINT,
+    async authenticate(request) {
+      const resolved = await credentials();
+      secretsUsed.add(resolved.sk);
+      if (resolved.securityToken !== undefined) secretsUsed.add(resolved.securityToken);
+      return sign(request, resolved, now(clock));
     },
-  );
+    describeError: describeHuaweiCloudError,
+    createError: createHuaweiCloudError,
+    isRetryable: isRetryableHuaweiCloudError,
+    secretFields,
+    bodylessResponses,
+    secretValues: () => secretsUsed,
+  });
 }
 
 /** Signs one attempt: the exact body bytes, a fresh `X-Sdk-Date`, and the credential headers. */
@@ -102,7 +102,15 @@ async function sign(request: Request, credentials: ResolvedCredentials, date: Da
     const value = headers.get(name);
     if (value !== null) signedHeaders[name] = value;
   }
-  const signed = signRequest({ method: request.method, url: request.url, headers: signedHeaders, body, ak: credentials.ak, sk: credentials.sk, date });
+  const signed = signRequest({
+    method: request.method,
+    url: request.url,
+    headers: signedHeaders,
+    body,
+    ak: credentials.ak,
+    sk: credentials.sk,
+    date,
+  });
   headers.set("host", signed.host);
   headers.set("x-sdk-date", signed.sdkDate);
   headers.set("authorization", signed.authorization);
@@ -120,11 +128,15 @@ function now(clock: () => Date): Date {
 /** Static credentials (options, then the official SDK's environment variables) or a credentials provider. */
 function readCredentials(options: HuaweiCloudIdentityCenterClientOptions, clock: () => Date): () => Promise<ResolvedCredentials> {
   const provider = readFunction<CredentialsProvider>("credentials", options.credentials);
-  const domainOption = options.domainId === undefined && readEnv(HUAWEICLOUD_ENV.domainId) === undefined ? undefined : readCredential("domainId", options.domainId, HUAWEICLOUD_ENV.domainId);
+  const domainOption =
+    options.domainId === undefined && readEnv(HUAWEICLOUD_ENV.domainId) === undefined
+      ? undefined
+      : readCredential("domainId", options.domainId, HUAWEICLOUD_ENV.domainId);
 
   if (provider) {
     for (const name of ["ak", "sk", "securityToken"] as const) {
-      if (options[name] !== undefined) throw new ConfigurationError(name, "pass either `credentials` (a provider) or `ak`/`sk`/`securityToken`, not both");
+      if (options[name] !== undefined)
+        throw new ConfigurationError(name, "pass either `credentials` (a provider) or `ak`/`sk`/`securityToken`, not both");
     }
     const cache = new CredentialsCache(provider, domainOption, () => clock().getTime());
     return () => cache.get();
@@ -133,7 +145,8 @@ function readCredentials(options: HuaweiCloudIdentityCenterClientOptions, clock:
   const fromEnvironment = options.ak === undefined && options.sk === undefined;
   const ak = readCredential("ak", options.ak, fromEnvironment ? HUAWEICLOUD_ENV.ak : undefined);
   const sk = readCredential("sk", options.sk, fromEnvironment ? HUAWEICLOUD_ENV.sk : undefined);
-  const tokenFromEnvironment = fromEnvironment && options.securityToken === undefined && readEnv(HUAWEICLOUD_ENV.securityToken) !== undefined;
+  const tokenFromEnvironment =
+    fromEnvironment && options.securityToken === undefined && readEnv(HUAWEICLOUD_ENV.securityToken) !== undefined;
   const securityToken =
     options.securityToken !== undefined || tokenFromEnvironment
       ? readCredential("securityToken", options.securityToken, tokenFromEnvironment ? HUAWEICLOUD_ENV.securityToken : undefined)

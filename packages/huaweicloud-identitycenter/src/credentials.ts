@@ -64,7 +64,10 @@ export class CredentialsCache {
     }
     const resolved = checkProvided(returned, this.fallbackDomainId);
     if (resolved.expiresAt !== undefined && resolved.expiresAt <= this.now()) {
-      throw new ConfigurationError("credentials", `the provider returned credentials that expired at ${new Date(resolved.expiresAt).toISOString()}`);
+      throw new ConfigurationError(
+        "credentials",
+        `the provider returned credentials that expired at ${new Date(resolved.expiresAt).toISOString()}`,
+      );
     }
     this.#current = resolved;
     return resolved;
@@ -87,6 +90,7 @@ function checkProvided(value: unknown, fallbackDomainId: string | undefined): Re
       if (required) throw new ConfigurationError("credentials", `the provider returned no \`${name}\``);
       return undefined;
     }
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this rejects.
     if (typeof fieldValue !== "string" || /[\s\u0000-\u001f\u007f]/.test(fieldValue)) {
       throw new ConfigurationError("credentials", `the provider returned a \`${name}\` that is not a string without whitespace`);
     }
@@ -107,9 +111,17 @@ function checkProvided(value: unknown, fallbackDomainId: string | undefined): Re
 
 function readExpiry(value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
-  const time = value instanceof Date ? value.getTime() : typeof value === "number" || typeof value === "string" ? new Date(value).getTime() : Number.NaN;
+  const time =
+    value instanceof Date
+      ? value.getTime()
+      : typeof value === "number" || typeof value === "string"
+        ? new Date(value).getTime()
+        : Number.NaN;
   if (Number.isNaN(time)) {
-    throw new ConfigurationError("credentials", "the provider returned an `expiresAt` that is not a Date, epoch milliseconds or an ISO 8601 string");
+    throw new ConfigurationError(
+      "credentials",
+      "the provider returned an `expiresAt` that is not a Date, epoch milliseconds or an ISO 8601 string",
+    );
   }
   return time;
 }

@@ -1,6 +1,6 @@
 import { IdentityClientError } from "@identity-clients/core";
-import type { paths } from "./generated/openapi.js";
 import type { HuaweiCloudIdentityCenterClient } from "./client.js";
+import type { paths } from "./generated/openapi.js";
 
 type JsonOf<Response> = Response extends { content: { "application/json": infer Body } } ? Body : never;
 type ListBody<Path extends keyof paths> = paths[Path] extends { get: { responses: { 200: infer Ok } } } ? JsonOf<Ok> : never;
@@ -17,7 +17,9 @@ const ITEMS = {
 export type HuaweiCloudListPath = keyof typeof ITEMS;
 
 // Every list path with page_info is in ITEMS (a new one in the spec fails the type check here).
-type PagedPaths = { [Path in keyof paths]: [ListBody<Path>] extends [never] ? never : "page_info" extends keyof ListBody<Path> ? Path : never }[keyof paths];
+type PagedPaths = {
+  [Path in keyof paths]: [ListBody<Path>] extends [never] ? never : "page_info" extends keyof ListBody<Path> ? Path : never;
+}[keyof paths];
 const everyPagedPath: Record<PagedPaths, true> = {
   "/v1/instances": true,
   "/v1/instances/{instance_id}/application-instances": true,
@@ -27,11 +29,11 @@ const everyPagedPath: Record<PagedPaths, true> = {
 void everyPagedPath;
 
 /** The item type of a list path, e.g. `ApplicationInstance` for `/v1/instances/{instance_id}/application-instances`. */
-export type HuaweiCloudListItem<Path extends HuaweiCloudListPath> = NonNullable<ListBody<Path>[(typeof ITEMS)[Path]]> extends readonly (infer Item)[]
-  ? Item
-  : never;
+export type HuaweiCloudListItem<Path extends HuaweiCloudListPath> =
+  NonNullable<ListBody<Path>[(typeof ITEMS)[Path]]> extends readonly (infer Item)[] ? Item : never;
 
 type ListParameters<Path extends HuaweiCloudListPath> = paths[Path] extends { get: { parameters: infer Parameters } } ? Parameters : never;
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how a key is tested for optionality.
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 export interface PaginateOptions<Path extends HuaweiCloudListPath> {

@@ -210,7 +210,7 @@ function hexValue(byte: number | undefined): number {
 function readHeaders(input: SignRequestInput["headers"]): Map<string, string> {
   const headers = new Map<string, string>();
   if (input instanceof Headers) {
-    input.forEach((value, name) => headers.set(name, value.trim()));
+    for (const [name, value] of input) headers.set(name, value.trim());
   } else if (input !== undefined) {
     for (const name in input) headers.set(name.toLowerCase(), input[name]!.trim());
   }
@@ -222,7 +222,6 @@ function payloadSha256(body: SignRequestInput["body"]): string {
   const bytes = typeof body === "string" ? body : body instanceof Uint8Array ? body : new Uint8Array(body);
   return bytes.length === 0 ? EMPTY_BODY_SHA256 : sha256Hex(bytes);
 }
-
 
 // The HMAC key object of the last SK: a client signs every request with the same SK, and a KeyObject
 // saves re-importing the key on each signature.

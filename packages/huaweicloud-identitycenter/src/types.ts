@@ -24,8 +24,10 @@ export type PageInfo = Schemas["PageInfoDto"];
 export type CreateApplicationInstanceRequest = Schemas["CreateApplicationInstanceReqBody"];
 export type UpdateApplicationInstanceDisplayDataRequest = Schemas["UpdateApplicationInstanceDisplayDataReqBody"];
 export type UpdateApplicationInstanceResponseConfigurationRequest = Schemas["UpdateApplicationInstanceResponseConfigurationReqBody"];
-export type UpdateApplicationInstanceResponseSchemaConfigurationRequest = Schemas["UpdateApplicationInstanceResponseSchemaConfigurationReqBody"];
+export type UpdateApplicationInstanceResponseSchemaConfigurationRequest =
+  Schemas["UpdateApplicationInstanceResponseSchemaConfigurationReqBody"];
 export type UpdateApplicationInstanceSecurityConfigurationRequest = Schemas["UpdateApplicationInstanceSecurityConfigurationReqBody"];
-export type UpdateApplicationInstanceServiceProviderConfigurationRequest = Schemas["UpdateApplicationInstanceServiceProviderConfigurationReqBody"];
+export type UpdateApplicationInstanceServiceProviderConfigurationRequest =
+  Schemas["UpdateApplicationInstanceServiceProviderConfigurationReqBody"];
 export type UpdateApplicationInstanceStatusRequest = Schemas["UpdateApplicationInstanceStatusReqBody"];
 export type ImportApplicationInstanceServiceProviderMetadataRequest = Schemas["ImportApplicationInstanceServiceProviderMetadataReqBody"];

@@ -1,19 +1,19 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { rejectionOf, thrownBy } from "../../../scripts/capture-error.mjs";
-import { json, startLocalServer, type LocalServer, type RecordedRequest } from "../../../scripts/local-server.mjs";
+import { json, type LocalServer, type RecordedRequest, startLocalServer } from "../../../scripts/local-server.mjs";
 import {
   ConfigurationError,
-  createHuaweiCloudIdentityCenterClient,
   CREDENTIALS_REFRESH_MARGIN_MS,
+  createHuaweiCloudIdentityCenterClient,
   HUAWEICLOUD_IDENTITYCENTER_ENDPOINT,
   HuaweiCloudApiError,
+  type HuaweiCloudCredentials,
+  type HuaweiCloudIdentityCenterClientOptions,
   IdentityClientError,
   InvalidRequestError,
   signRequest,
   TimeoutError,
-  type HuaweiCloudCredentials,
-  type HuaweiCloudIdentityCenterClientOptions,
 } from "../src/index.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -52,7 +52,8 @@ function verify(request: RecordedRequest, origin: string, sk = SK) {
   for (const name of signedNames) if (name !== "x-sdk-date") headers[name] = String(request.headers[name]);
   const date = String(request.headers["x-sdk-date"]).replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3T$4:$5:$6Z");
   const ak = /Access=([^,]+),/.exec(String(request.headers.authorization))![1]!;
-  return signRequest({ method: request.method, url: `${origin}${request.url}`, headers, body: request.body, ak, sk, date: new Date(date) }).authorization;
+  return signRequest({ method: request.method, url: `${origin}${request.url}`, headers, body: request.body, ak, sk, date: new Date(date) })
+    .authorization;
 }
 
 describe("createHuaweiCloudIdentityCenterClient options", () => {
@@ -61,7 +62,9 @@ describe("createHuaweiCloudIdentityCenterClient options", () => {
     expect(configurationError(() => createHuaweiCloudIdentityCenterClient()).message).toBe(
       "Invalid client option `ak`: it is required; pass `ak` or set HUAWEICLOUD_SDK_AK",
     );
-    expect(configurationError(() => createHuaweiCloudIdentityCenterClient({ ak: AK })).message).toBe("Invalid client option `sk`: it is required; pass `sk`");
+    expect(configurationError(() => createHuaweiCloudIdentityCenterClient({ ak: AK })).message).toBe(
+      "Invalid client option `sk`: it is required; pass `sk`",
+    );
     expect(configurationError(() => createHuaweiCloudIdentityCenterClient({ ak: AK, sk: SK })).message).toBe(
       "Invalid client option `domainId`: it is required; pass `domainId` or set HUAWEICLOUD_SDK_DOMAIN_ID",
     );
@@ -72,14 +75,20 @@ describe("createHuaweiCloudIdentityCenterClient options", () => {
     ["an SK with a trailing newline", { ak: AK, sk: `${SK}\n`, domainId: DOMAIN }, "sk"],
     ["a security token with a newline", { ak: AK, sk: SK, securityToken: `${TOKEN}\n`, domainId: DOMAIN }, "securityToken"],
     ["a misspelt option", { ak: AK, sk: SK, domainID: DOMAIN }, "domainID"],
-    ["both endpoint and baseUrl", { ak: AK, sk: SK, domainId: DOMAIN, endpoint: "https://a.example", baseUrl: "https://b.example" }, "endpoint"],
+    [
+      "both endpoint and baseUrl",
+      { ak: AK, sk: SK, domainId: DOMAIN, endpoint: "https://a.example", baseUrl: "https://b.example" },
+      "endpoint",
+    ],
     ["an endpoint that is not a URL", { ak: AK, sk: SK, domainId: DOMAIN, endpoint: "identitycenter.myhuaweicloud.com" }, "endpoint"],
     ["credentials together with ak", { ak: AK, credentials: async () => ({ ak: AK, sk: SK }), domainId: DOMAIN }, "ak"],
     ["a credentials provider that is not a function", { credentials: { ak: AK, sk: SK }, domainId: DOMAIN }, "credentials"],
     ["a clock that is not a function", { ak: AK, sk: SK, domainId: DOMAIN, clock: Date.now() }, "clock"],
   ])("rejects %s at construction, without echoing secrets", (_label, options, option) => {
     clearEnv();
-    const error = configurationError(() => createHuaweiCloudIdentityCenterClient(options as unknown as HuaweiCloudIdentityCenterClientOptions));
+    const error = configurationError(() =>
+      createHuaweiCloudIdentityCenterClient(options as unknown as HuaweiCloudIdentityCenterClientOptions),
+    );
     expect(error.option).toBe(option);
     expect(error.message).not.toContain(SK);
     expect(error.message).not.toContain(TOKEN);
@@ -95,7 +104,11 @@ describe("createHuaweiCloudIdentityCenterClient options", () => {
     await createHuaweiCloudIdentityCenterClient({ endpoint: server.url }).GET("/v1/instances");
 
     const received = server.requests[0]!;
-    expect(received.headers.authorization).toMatch(new RegExp(`^SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=content-type;host;x-domain-id;x-sdk-date;x-security-token, Signature=[0-9a-f]{64}$`));
+    expect(received.headers.authorization).toMatch(
+      new RegExp(
+        `^SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=content-type;host;x-domain-id;x-sdk-date;x-security-token, Signature=[0-9a-f]{64}$`,
+      ),
+    );
     expect(received.headers["x-domain-id"]).toBe(DOMAIN);
     expect(received.headers["x-security-token"]).toBe(TOKEN);
     expect(verify(received, server.url)).toBe(received.headers.authorization);
@@ -112,7 +125,10 @@ describe("createHuaweiCloudIdentityCenterClient options", () => {
 
   it("talks to the global endpoint by default", async () => {
     const urls: string[] = [];
-    const recordOnly = async (request: Request) => (urls.push(request.url), Response.json({ instances: [] }));
+    const recordOnly = async (request: Request) => {
+      urls.push(request.url);
+      return Response.json({ instances: [] });
+    };
 
     await createHuaweiCloudIdentityCenterClient({ ak: AK, sk: SK, domainId: DOMAIN, fetch: recordOnly }).GET("/v1/instances");
 
@@ -125,7 +141,14 @@ describe("signed requests", () => {
   it("adds X-Sdk-Date, Host, X-Domain-Id, X-Security-Token and an Authorization the server can verify over the exact body", async () => {
     server = await startLocalServer((_request, response) => json(response, 201, { application_instance: {} }));
     const { clock } = manualClock("2026-11-23T10:11:12Z");
-    const client = createHuaweiCloudIdentityCenterClient({ ak: AK, sk: SK, securityToken: TOKEN, domainId: DOMAIN, endpoint: server.url, clock });
+    const client = createHuaweiCloudIdentityCenterClient({
+      ak: AK,
+      sk: SK,
+      securityToken: TOKEN,
+      domainId: DOMAIN,
+      endpoint: server.url,
+      clock,
+    });
     const body = { name: "名前 é 😀", template_id: "tpl-88f215b39bfc7575" };
 
     await client.POST("/v1/instances/{instance_id}/application-instances", { params: { path: INSTANCE }, body });
@@ -210,9 +233,22 @@ describe("signed requests", () => {
 
   it("refuses an empty path parameter before signing or sending", async () => {
     const sent: string[] = [];
-    const client = createHuaweiCloudIdentityCenterClient({ ak: AK, sk: SK, domainId: DOMAIN, fetch: async (request) => (sent.push(request.url), Response.json({})) });
+    const client = createHuaweiCloudIdentityCenterClient({
+      ak: AK,
+      sk: SK,
+      domainId: DOMAIN,
+      fetch: async (request) => {
+        sent.push(request.url);
+        return Response.json({});
+      },
+    });
 
-    const error = await rejectionOf(client.DELETE("/v1/instances/{instance_id}/application-instances/{application_instance_id}", { params: { path: { ...APP, application_instance_id: "" } } }), InvalidRequestError);
+    const error = await rejectionOf(
+      client.DELETE("/v1/instances/{instance_id}/application-instances/{application_instance_id}", {
+        params: { path: { ...APP, application_instance_id: "" } },
+      }),
+      InvalidRequestError,
+    );
 
     expect(error.parameter).toBe("application_instance_id");
     expect(sent).toEqual([]);
@@ -240,9 +276,21 @@ describe("credentials provider", () => {
     await client.GET("/v1/instances");
 
     expect(calls).toBe(2);
-    expect(server.requests.map((request) => request.headers["x-security-token"])).toEqual(["tmp-token-1", "tmp-token-1", "tmp-token-2", "tmp-token-2"]);
-    expect(server.requests.map((request) => /Access=(\w+)/.exec(String(request.headers.authorization))![1])).toEqual(["TMPAK1", "TMPAK1", "TMPAK2", "TMPAK2"]);
-    server.requests.forEach((request, index) => expect(verify(request, server!.url, index < 2 ? "tmp-sk-1" : "tmp-sk-2")).toBe(request.headers.authorization));
+    expect(server.requests.map((request) => request.headers["x-security-token"])).toEqual([
+      "tmp-token-1",
+      "tmp-token-1",
+      "tmp-token-2",
+      "tmp-token-2",
+    ]);
+    expect(server.requests.map((request) => /Access=(\w+)/.exec(String(request.headers.authorization))![1])).toEqual([
+      "TMPAK1",
+      "TMPAK1",
+      "TMPAK2",
+      "TMPAK2",
+    ]);
+    for (const [index, request] of server.requests.entries()) {
+      expect(verify(request, server.url, index < 2 ? "tmp-sk-1" : "tmp-sk-2")).toBe(request.headers.authorization);
+    }
   });
 
   it("shares one provider call between concurrent requests", async () => {
@@ -267,7 +315,11 @@ describe("credentials provider", () => {
 
   it("takes the domain id from the option when the provider does not return one", async () => {
     server = await startLocalServer((_request, response) => json(response, 200, {}));
-    const client = createHuaweiCloudIdentityCenterClient({ credentials: () => ({ ak: "AK1", sk: "SK1" }), domainId: "d-option", endpoint: server.url });
+    const client = createHuaweiCloudIdentityCenterClient({
+      credentials: () => ({ ak: "AK1", sk: "SK1" }),
+      domainId: "d-option",
+      endpoint: server.url,
+    });
 
     await client.GET("/v1/instances");
 
@@ -297,16 +349,31 @@ describe("credentials provider", () => {
 
   it.each([
     ["no sk", { ak: "AK1", domainId: DOMAIN }, "the provider returned no `sk`"],
-    ["an sk with whitespace", { ak: "AK1", sk: "secret value", domainId: DOMAIN }, "the provider returned a `sk` that is not a string without whitespace"],
-    ["no domain id anywhere", { ak: "AK1", sk: "SK1" }, "it is required; pass `domainId`, set HUAWEICLOUD_SDK_DOMAIN_ID, or return `domainId` from the `credentials` provider"],
+    [
+      "an sk with whitespace",
+      { ak: "AK1", sk: "secret value", domainId: DOMAIN },
+      "the provider returned a `sk` that is not a string without whitespace",
+    ],
+    [
+      "no domain id anywhere",
+      { ak: "AK1", sk: "SK1" },
+      "it is required; pass `domainId`, set HUAWEICLOUD_SDK_DOMAIN_ID, or return `domainId` from the `credentials` provider",
+    ],
     ["an unreadable expiresAt", { ak: "AK1", sk: "SK1", domainId: DOMAIN, expiresAt: "soon" }, "`expiresAt` that is not a Date"],
-    ["credentials that have already expired", { ak: "AK1", sk: "SK1", domainId: DOMAIN, expiresAt: 0 }, "expired at 1970-01-01T00:00:00.000Z"],
+    [
+      "credentials that have already expired",
+      { ak: "AK1", sk: "SK1", domainId: DOMAIN, expiresAt: 0 },
+      "expired at 1970-01-01T00:00:00.000Z",
+    ],
   ])("rejects a provider result with %s before sending, without echoing it", async (_label, returned, message) => {
     clearEnv();
     const sent: string[] = [];
     const client = createHuaweiCloudIdentityCenterClient({
       credentials: () => returned as unknown as HuaweiCloudCredentials,
-      fetch: async (request) => (sent.push(request.url), Response.json({})),
+      fetch: async (request) => {
+        sent.push(request.url);
+        return Response.json({});
+      },
     });
 
     const error = await rejectionOf(client.GET("/v1/instances"), ConfigurationError);
@@ -353,7 +420,10 @@ describe("errors", () => {
     );
     const client = createHuaweiCloudIdentityCenterClient({ ak: AK, sk: SK, domainId: DOMAIN, endpoint: server.url });
 
-    const error = await rejectionOf(client.GET("/v1/instances/{instance_id}/application-instances/{application_instance_id}", { params: { path: APP } }), HuaweiCloudApiError);
+    const error = await rejectionOf(
+      client.GET("/v1/instances/{instance_id}/application-instances/{application_instance_id}", { params: { path: APP } }),
+      HuaweiCloudApiError,
+    );
 
     expect(error.requestId).toBe("hdr-req-42");
     expect(error.errorCode).toBe("IIC.404");
@@ -384,12 +454,20 @@ describe("retries", () => {
 
   it("retries a 409 IIC.1006 concurrency conflict, re-signing with a fresh X-Sdk-Date and the same body bytes", async () => {
     const { clock, advance } = manualClock();
-    server = await startLocalServer((request, response) => {
+    server = await startLocalServer((_request, response) => {
       advance(1000); // each attempt happens a second later
-      if (server!.requests.length === 1) json(response, 409, { error_code: "IIC.1006", error_msg: "Concurrent modification", request_id: "r1" });
+      if (server!.requests.length === 1)
+        json(response, 409, { error_code: "IIC.1006", error_msg: "Concurrent modification", request_id: "r1" });
       else response.writeHead(200).end();
     });
-    const client = createHuaweiCloudIdentityCenterClient({ ak: AK, sk: SK, domainId: DOMAIN, baseUrl: server.url, clock, retry: { baseDelayMs: 1 } });
+    const client = createHuaweiCloudIdentityCenterClient({
+      ak: AK,
+      sk: SK,
+      domainId: DOMAIN,
+      baseUrl: server.url,
+      clock,
+      retry: { baseDelayMs: 1 },
+    });
 
     await client.PUT("/v1/instances/{instance_id}/application-instances/{application_instance_id}/display-data", {
       params: { path: APP },
@@ -403,15 +481,24 @@ describe("retries", () => {
   });
 
   it("retries IIC.1006 even for a create, but not another 409", async () => {
-    server = await startLocalServer((request, response) =>
+    server = await startLocalServer((_request, response) =>
       server!.requests.length === 1
         ? json(response, 409, { error_code: "IIC.1006", error_msg: "Concurrent modification", request_id: "r1" })
         : json(response, 409, { error_code: "IIC.1007", error_msg: "Already exists", request_id: "r2" }),
     );
-    const client = createHuaweiCloudIdentityCenterClient({ ak: AK, sk: SK, domainId: DOMAIN, baseUrl: server.url, retry: { baseDelayMs: 1 } });
+    const client = createHuaweiCloudIdentityCenterClient({
+      ak: AK,
+      sk: SK,
+      domainId: DOMAIN,
+      baseUrl: server.url,
+      retry: { baseDelayMs: 1 },
+    });
 
     const error = await rejectionOf(
-      client.POST("/v1/instances/{instance_id}/application-instances", { params: { path: INSTANCE }, body: { name: "Slack", template_id: "tpl-1" } }),
+      client.POST("/v1/instances/{instance_id}/application-instances", {
+        params: { path: INSTANCE },
+        body: { name: "Slack", template_id: "tpl-1" },
+      }),
       HuaweiCloudApiError,
     );
 

@@ -3,10 +3,10 @@
 import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
 import {
-  createHuaweiCloudIdentityCenterClient,
-  HuaweiCloudApiError,
   type ApplicationInstance,
   type CreateApplicationInstanceRequest,
+  createHuaweiCloudIdentityCenterClient,
+  HuaweiCloudApiError,
   type HuaweiCloudIdentityCenterClient,
   type ImportApplicationInstanceServiceProviderMetadataRequest,
   type UpdateApplicationInstanceResponseConfigurationRequest,
@@ -48,13 +48,19 @@ const calls: Record<string, Call> = {
   UpdateApplicationInstanceResponseConfiguration: (c, headers) =>
     c.PUT(`${APP}/response-configuration`, {
       params: { path: app },
-      body: requestExample<UpdateApplicationInstanceResponseConfigurationRequest>("UpdateApplicationInstanceResponseConfiguration", "email_subject"),
+      body: requestExample<UpdateApplicationInstanceResponseConfigurationRequest>(
+        "UpdateApplicationInstanceResponseConfiguration",
+        "email_subject",
+      ),
       headers,
     }),
   UpdateApplicationInstanceResponseSchemaConfiguration: (c, headers) =>
     c.PUT(`${APP}/response-schema-configuration`, {
       params: { path: app },
-      body: requestExample<UpdateApplicationInstanceResponseSchemaConfigurationRequest>("UpdateApplicationInstanceResponseSchemaConfiguration", "email_name_id"),
+      body: requestExample<UpdateApplicationInstanceResponseSchemaConfigurationRequest>(
+        "UpdateApplicationInstanceResponseSchemaConfiguration",
+        "email_name_id",
+      ),
       headers,
     }),
   UpdateApplicationInstanceSecurityConfiguration: (c, headers) =>
@@ -62,25 +68,40 @@ const calls: Record<string, Call> = {
   UpdateApplicationInstanceServiceProviderConfiguration: (c, headers) =>
     c.PUT(`${APP}/service-provider-configuration`, {
       params: { path: app },
-      body: requestExample<UpdateApplicationInstanceServiceProviderConfigurationRequest>("UpdateApplicationInstanceServiceProviderConfiguration", "payroll"),
+      body: requestExample<UpdateApplicationInstanceServiceProviderConfigurationRequest>(
+        "UpdateApplicationInstanceServiceProviderConfiguration",
+        "payroll",
+      ),
       headers,
     }),
   UpdateApplicationInstanceStatus: (c, headers) => c.PUT(`${APP}/status`, { params: { path: app }, body: { status: "ENABLED" }, headers }),
   ImportApplicationInstanceServiceProviderMetadata: (c, headers) =>
     c.POST(`${APP}/metadata`, {
       params: { path: app },
-      body: requestExample<ImportApplicationInstanceServiceProviderMetadataRequest>("ImportApplicationInstanceServiceProviderMetadata", "saml_metadata"),
+      body: requestExample<ImportApplicationInstanceServiceProviderMetadataRequest>(
+        "ImportApplicationInstanceServiceProviderMetadata",
+        "saml_metadata",
+      ),
       headers,
     }),
   CreateApplicationInstanceCertificate: (c, headers) => c.POST(`${APP}/certificates`, { params: { path: app }, headers }),
-  ListApplicationInstanceCertificates: (c, headers) => c.GET(`${APP}/certificates`, { params: { path: app, query: { limit: 10 } }, headers }),
+  ListApplicationInstanceCertificates: (c, headers) =>
+    c.GET(`${APP}/certificates`, { params: { path: app, query: { limit: 10 } }, headers }),
   UpdateApplicationInstanceActiveCertificate: (c, headers) =>
-    c.PUT(`${APP}/certificates/{certificate_id}`, { params: { path: { ...app, certificate_id: "cer-7b2c9e41-3f6a-4d8e-a1b5-c0d9e8f7a6b5" } }, headers }),
+    c.PUT(`${APP}/certificates/{certificate_id}`, {
+      params: { path: { ...app, certificate_id: "cer-7b2c9e41-3f6a-4d8e-a1b5-c0d9e8f7a6b5" } },
+      headers,
+    }),
   DeleteApplicationInstanceCertificate: (c, headers) =>
-    c.DELETE(`${APP}/certificates/{certificate_id}`, { params: { path: { ...app, certificate_id: "cer-ea56cf20-4ec3-445a-883f-eb70f35fe7d1" } }, headers }),
+    c.DELETE(`${APP}/certificates/{certificate_id}`, {
+      params: { path: { ...app, certificate_id: "cer-ea56cf20-4ec3-445a-883f-eb70f35fe7d1" } },
+      headers,
+    }),
   ListProfiles: (c, headers) => c.GET(`${APP}/profiles`, { params: { path: app }, headers }),
-  DeleteProfile: (c, headers) => c.DELETE(`${APP}/profiles/{profile_id}`, { params: { path: { ...app, profile_id: "pr-2b6f1e4a9c30" } }, headers }),
-  ListApplicationTemplates: (c, headers) => c.GET("/v1/application-templates", { params: { query: { application_id: "app-ff1258a63a4axxxx" } }, headers }),
+  DeleteProfile: (c, headers) =>
+    c.DELETE(`${APP}/profiles/{profile_id}`, { params: { path: { ...app, profile_id: "pr-2b6f1e4a9c30" } }, headers }),
+  ListApplicationTemplates: (c, headers) =>
+    c.GET("/v1/application-templates", { params: { query: { application_id: "app-ff1258a63a4axxxx" } }, headers }),
   ListCatalogApplications: (c, headers) => c.GET("/v1/catalog/applications", { params: { query: { limit: 20 } }, headers }),
 };
 
@@ -126,7 +147,12 @@ describe("IAM Identity Center contract (Prism mock of specs/huaweicloud-identity
   describe.each(errorCases)("$operationId $status", ({ operationId, status }) => {
     it("rejects with a HuaweiCloudApiError carrying error_code, error_msg and request_id", async () => {
       const error = await rejection(callFor(operationId)(client, { Prefer: `code=${status}` }));
-      const body = responseExample(operationId, status) as { error_code: string; error_msg: string; request_id: string; encoded_authorization_message?: string };
+      const body = responseExample(operationId, status) as {
+        error_code: string;
+        error_msg: string;
+        request_id: string;
+        encoded_authorization_message?: string;
+      };
 
       expect(error.status).toBe(Number(status));
       expect(violations(error)).toEqual([]);
@@ -178,7 +204,9 @@ describe("the seed: Creating an Application Instance", () => {
     const error = await rejection(client.POST("/v1/instances/{instance_id}/application-instances", { params: { path: instance }, body }));
 
     expect(error.status).toBe(400);
-    expect(violations(error)).toContainEqual(expect.objectContaining({ code: "required", message: expect.stringContaining("template_id") }));
+    expect(violations(error)).toContainEqual(
+      expect.objectContaining({ code: "required", message: expect.stringContaining("template_id") }),
+    );
   });
 
   it("surfaces a 409 as a HuaweiCloudApiError with the conflict code", async () => {
@@ -195,7 +223,13 @@ describe("requests the mock rejects", () => {
       unsigned.headers.delete("authorization");
       return fetch(unsigned);
     };
-    const unsigned = createHuaweiCloudIdentityCenterClient({ ak: "AK", sk: SK, domainId: "d1", endpoint: inject("prismUrl"), fetch: stripSignature });
+    const unsigned = createHuaweiCloudIdentityCenterClient({
+      ak: "AK",
+      sk: SK,
+      domainId: "d1",
+      endpoint: inject("prismUrl"),
+      fetch: stripSignature,
+    });
 
     const error = await rejection(unsigned.GET("/v1/instances"));
 

@@ -16,10 +16,17 @@ interface OfficialHttpRequest {
 interface OfficialGlobalCredentials {
   processAuthRequest(hcClient: unknown, request: OfficialHttpRequest): Promise<OfficialHttpRequest>;
 }
-type GlobalCredentialsClass = new (data: { ak: string; sk: string; securityToken?: string; domainId?: string }) => OfficialGlobalCredentials;
+type GlobalCredentialsClass = new (data: {
+  ak: string;
+  sk: string;
+  securityToken?: string;
+  domainId?: string;
+}) => OfficialGlobalCredentials;
 
 // The package has no `exports` map, so its files deep-import.
-const { GlobalCredentials } = require("@huaweicloud/huaweicloud-sdk-core/auth/GlobalCredentials") as { GlobalCredentials: GlobalCredentialsClass };
+const { GlobalCredentials } = require("@huaweicloud/huaweicloud-sdk-core/auth/GlobalCredentials") as {
+  GlobalCredentials: GlobalCredentialsClass;
+};
 
 export interface OfficialSignInput {
   /** e.g. `https://identitycenter.myhuaweicloud.com` */

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, expectTypeOf, inject, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
-import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
+import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
 import {
-  createHuaweiCloudIdentityCenterClient,
-  HuaweiCloudApiError,
-  IdentityClientError,
-  paginate,
   type ApplicationInstance,
   type CatalogApplication,
   type Certificate,
+  createHuaweiCloudIdentityCenterClient,
+  HuaweiCloudApiError,
+  IdentityClientError,
   type Instance,
+  paginate,
 } from "../src/index.js";
 import { responseExample } from "./spec.js";
 
@@ -57,7 +57,9 @@ describe("paginate", () => {
     const instances = await collect(paginate(client, "/v1/instances"));
     const applicationInstances = await collect(paginate(client, LIST, { params: { path: INSTANCE } }));
     const certificates = await collect(
-      paginate(client, "/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates", { params: { path: app } }),
+      paginate(client, "/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates", {
+        params: { path: app },
+      }),
     );
     const catalog = await collect(paginate(client, "/v1/catalog/applications", { params: { query: { limit: 20 } } }));
 
@@ -66,9 +68,12 @@ describe("paginate", () => {
     expectTypeOf(certificates).toEqualTypeOf<Certificate[]>();
     expectTypeOf(catalog).toEqualTypeOf<CatalogApplication[]>();
     expect(instances).toEqual((responseExample("ListInstances", "200") as { instances: unknown[] }).instances);
-    expect(applicationInstances).toEqual((responseExample("ListApplicationInstances", "200") as { application_instances: unknown[] }).application_instances);
+    expect(applicationInstances).toEqual(
+      (responseExample("ListApplicationInstances", "200") as { application_instances: unknown[] }).application_instances,
+    );
     expect(certificates).toEqual(
-      (responseExample("ListApplicationInstanceCertificates", "200") as { application_instance_certificates: unknown[] }).application_instance_certificates,
+      (responseExample("ListApplicationInstanceCertificates", "200") as { application_instance_certificates: unknown[] })
+        .application_instance_certificates,
     );
     expect(catalog).toEqual((responseExample("ListCatalogApplications", "200") as { applications: unknown[] }).applications);
   });
@@ -77,24 +82,27 @@ describe("paginate", () => {
     ["absent", {}, { current_count: 1 }],
     ["null", { lastMarker: null }, { next_marker: null, current_count: 1 }],
     ["empty", { lastMarker: "" }, { next_marker: "", current_count: 1 }],
-  ])("follows next_marker across pages until it is %s, keeping the caller's query and signing each page", async (_label, last, lastPageInfo) => {
-    server = await markerServer([["a1", "a2"], ["a3", "a4"], ["a5"]], last);
-    const lastPage = (await fetch(`${server.url}/probe?marker=m2`).then((response) => response.json())) as { page_info: object };
-    expect(lastPage.page_info).toEqual(lastPageInfo);
-    server.requests.length = 0;
-    const client = createHuaweiCloudIdentityCenterClient({ ...CREDENTIALS, endpoint: server.url });
+  ])(
+    "follows next_marker across pages until it is %s, keeping the caller's query and signing each page",
+    async (_label, last, lastPageInfo) => {
+      server = await markerServer([["a1", "a2"], ["a3", "a4"], ["a5"]], last);
+      const lastPage = (await fetch(`${server.url}/probe?marker=m2`).then((response) => response.json())) as { page_info: object };
+      expect(lastPage.page_info).toEqual(lastPageInfo);
+      server.requests.length = 0;
+      const client = createHuaweiCloudIdentityCenterClient({ ...CREDENTIALS, endpoint: server.url });
 
-    const items = await collect(paginate(client, LIST, { params: { path: INSTANCE, query: { limit: 2 } } }));
+      const items = await collect(paginate(client, LIST, { params: { path: INSTANCE, query: { limit: 2 } } }));
 
-    expect(items.map((item) => item.application_instance_id)).toEqual(["a1", "a2", "a3", "a4", "a5"]);
-    expect(server.requests.map((request) => request.url)).toEqual([
-      `/v1/instances/${INSTANCE.instance_id}/application-instances?limit=2`,
-      `/v1/instances/${INSTANCE.instance_id}/application-instances?limit=2&marker=m1`,
-      `/v1/instances/${INSTANCE.instance_id}/application-instances?limit=2&marker=m2`,
-    ]);
-    expect(server.requests.every((request) => String(request.headers.authorization).startsWith("SDK-HMAC-SHA256 Access="))).toBe(true);
-    expect(new Set(server.requests.map((request) => request.headers.authorization)).size).toBe(3);
-  });
+      expect(items.map((item) => item.application_instance_id)).toEqual(["a1", "a2", "a3", "a4", "a5"]);
+      expect(server.requests.map((request) => request.url)).toEqual([
+        `/v1/instances/${INSTANCE.instance_id}/application-instances?limit=2`,
+        `/v1/instances/${INSTANCE.instance_id}/application-instances?limit=2&marker=m1`,
+        `/v1/instances/${INSTANCE.instance_id}/application-instances?limit=2&marker=m2`,
+      ]);
+      expect(server.requests.every((request) => String(request.headers.authorization).startsWith("SDK-HMAC-SHA256 Access="))).toBe(true);
+      expect(new Set(server.requests.map((request) => request.headers.authorization)).size).toBe(3);
+    },
+  );
 
   it("starts at the caller's marker", async () => {
     server = await markerServer([["a1"], ["a2"], ["a3"]]);
@@ -117,7 +125,10 @@ describe("paginate", () => {
 
   it("stops with an error instead of looping when next_marker does not advance", async () => {
     server = await startLocalServer((_request, response) =>
-      json(response, 200, { application_instances: [{ application_instance_id: "a1", name: "a1", visible: true, status: "ENABLED" }], page_info: { next_marker: "same" } }),
+      json(response, 200, {
+        application_instances: [{ application_instance_id: "a1", name: "a1", visible: true, status: "ENABLED" }],
+        page_info: { next_marker: "same" },
+      }),
     );
     const client = createHuaweiCloudIdentityCenterClient({ ...CREDENTIALS, endpoint: server.url });
     const seen: string[] = [];

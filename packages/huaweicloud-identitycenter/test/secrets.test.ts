@@ -3,12 +3,8 @@
 // JSON.stringify, util.inspect, warnings and logger output — even when the gateway echoes the request.
 import { afterEach, describe, expect, it } from "vitest";
 import { findLeaks, findLeaksWithoutAnswer } from "../../../scripts/leak-check.mjs";
-import { startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
-import {
-  createHuaweiCloudIdentityCenterClient,
-  IdentityClientError,
-  type HuaweiCloudIdentityCenterClientOptions,
-} from "../src/index.js";
+import { type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
+import { createHuaweiCloudIdentityCenterClient, type HuaweiCloudIdentityCenterClientOptions, IdentityClientError } from "../src/index.js";
 import { errorStatuses } from "./spec.js";
 
 const SK = "huawei-sk-canary-3b7e91d0";
@@ -29,12 +25,19 @@ afterEach(async () => {
 // A hostile gateway: answers with `status`, quoting the request's headers the way APIGW.0301 quotes its canonical request.
 async function echoServer(status: number, contentType = "application/json") {
   server = await startLocalServer((request, response) => {
-    const canonical = Object.entries(request.headers).map(([name, value]) => `${name}:${String(value)}`).join("|");
+    const canonical = Object.entries(request.headers)
+      .map(([name, value]) => `${name}:${String(value)}`)
+      .join("|");
     const message = `verify aksk signature fail, canonicalRequest: ${canonical}|${request.body}`;
     response.writeHead(status, { "content-type": contentType });
     response.end(
       contentType === "application/json"
-        ? JSON.stringify({ error_code: status === 401 ? "APIGW.0301" : "IIC.400", error_msg: message, request_id: "r-1", encoded_authorization_message: message })
+        ? JSON.stringify({
+            error_code: status === 401 ? "APIGW.0301" : "IIC.400",
+            error_msg: message,
+            request_id: "r-1",
+            encoded_authorization_message: message,
+          })
         : `<html>${message}</html>`,
     );
   });
@@ -44,12 +47,18 @@ async function echoServer(status: number, contentType = "application/json") {
 const secretsSeen = () => [
   SK,
   TOKEN,
-  ...(server?.requests ?? []).flatMap((request) => [request.headers.authorization, request.headers["x-security-token"]]).filter((value): value is string => typeof value === "string"),
+  ...(server?.requests ?? [])
+    .flatMap((request) => [request.headers.authorization, request.headers["x-security-token"]])
+    .filter((value): value is string => typeof value === "string"),
 ];
 
-const client = (options: HuaweiCloudIdentityCenterClientOptions) => createHuaweiCloudIdentityCenterClient({ retry: { baseDelayMs: 1 }, ...options });
+const client = (options: HuaweiCloudIdentityCenterClientOptions) =>
+  createHuaweiCloudIdentityCenterClient({ retry: { baseDelayMs: 1 }, ...options });
 const create = (options: HuaweiCloudIdentityCenterClientOptions) =>
-  client(options).POST("/v1/instances/{instance_id}/application-instances", { params: { path: INSTANCE }, body: { name: "Slack", template_id: "tpl-1" } });
+  client(options).POST("/v1/instances/{instance_id}/application-instances", {
+    params: { path: INSTANCE },
+    body: { name: "Slack", template_id: "tpl-1" },
+  });
 
 describe.each(Object.entries(CREDENTIALS))("no secret leaks from the Huawei client (%s)", (_style, credentials) => {
   it.each(errorStatuses)("documented error status %s quoting the request", async (status) => {
@@ -80,7 +89,9 @@ describe.each(Object.entries(CREDENTIALS))("no secret leaks from the Huawei clie
 describe("no secret leaks from configuration and credential-provider errors", () => {
   it("a bad SK, a plain-http endpoint, a provider that throws or returns a bad SK", async () => {
     const badSk = await findLeaks([SK], () => createHuaweiCloudIdentityCenterClient({ ak: "AK", sk: `${SK}\n`, domainId: DOMAIN }));
-    const insecure = await findLeaks([SK], () => createHuaweiCloudIdentityCenterClient({ ak: "AK", sk: SK, domainId: DOMAIN, endpoint: "http://iam.example.com" }));
+    const insecure = await findLeaks([SK], () =>
+      createHuaweiCloudIdentityCenterClient({ ak: "AK", sk: SK, domainId: DOMAIN, endpoint: "http://iam.example.com" }),
+    );
     const throwing = await findLeaks([SK, TOKEN], () =>
       client({ credentials: async () => Promise.reject(new Error("STS unavailable")), domainId: DOMAIN }).GET("/v1/instances"),
     );

@@ -24,14 +24,19 @@ const queryText = fc.oneof(fc.string({ unit: "grapheme", maxLength: 8 }), fc.con
 const queryKey = fc.oneof(fc.constantFrom("limit", "marker", "a", "b", "B", "é"), queryText).filter((key) => key !== "__proto__");
 const query = fc.array(fc.tuple(queryKey, fc.array(queryText, { minLength: 1, maxLength: 3 })), { maxLength: 4 });
 const jsonBody = fc.dictionary(fc.string({ unit: "grapheme", maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 });
-const keyText = (min: number) => fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"), minLength: min, maxLength: 40 });
-const securityToken = fc.option(fc.string({ unit: fc.constantFrom(..."ABCDEFabcdef0123456789+/=-_"), minLength: 1, maxLength: 60 }), { nil: undefined });
+const keyText = (min: number) =>
+  fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"), minLength: min, maxLength: 40 });
+const securityToken = fc.option(fc.string({ unit: fc.constantFrom(..."ABCDEFabcdef0123456789+/=-_"), minLength: 1, maxLength: 60 }), {
+  nil: undefined,
+});
 const sdkDate = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T23:59:59Z"), noInvalidDate: true });
 
 /** The URL the way openapi-fetch and fetch send it: each path parameter and query part encodeURIComponent-ed. */
 function sentUrl(segments: string[], pairs: [string, string[]][]): string {
   const path = segments.map(encodeURIComponent).join("/");
-  const search = pairs.flatMap(([key, values]) => values.map((value) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)).join("&");
+  const search = pairs
+    .flatMap(([key, values]) => values.map((value) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`))
+    .join("&");
   return `${ENDPOINT}/v1/${path}${search ? `?${search}` : ""}`;
 }
 
@@ -168,7 +173,9 @@ describe("the client's requests and the official signer", () => {
           const { client, captured } = capturingClient({ ak, sk, domainId, securityToken: token }, date);
           const queryParams = { ...(limit === undefined ? {} : { limit }), ...(marker === undefined ? {} : { marker }) };
 
-          await client.GET("/v1/instances/{instance_id}/application-instances", { params: { path: { instance_id: instanceId }, query: queryParams } });
+          await client.GET("/v1/instances/{instance_id}/application-instances", {
+            params: { path: { instance_id: instanceId }, query: queryParams },
+          });
 
           const official = await officialSign({
             endpoint: ENDPOINT,
@@ -194,44 +201,63 @@ describe("where the official Node.js signer differs from the documented algorith
   // already escapes these characters; the SDK then encodes the `%` again. We follow the documented algorithm
   // (each segment percent-encoded once, as Huawei's Go SDK and API gateway signers do).
   const require = createRequire(import.meta.url);
-  const { AKSKSigner } = require("@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner") as { AKSKSigner: { CanonicalURI(path: string): string } };
+  const { AKSKSigner } = require("@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner") as {
+    AKSKSigner: { CanonicalURI(path: string): string };
+  };
   const { parse } = require("node:url") as { parse(url: string): { pathname: string } };
   const officialCanonicalUri = (rawPath: string) => AKSKSigner.CanonicalURI(parse(`${ENDPOINT}${rawPath}`).pathname);
   const common = { ak: "AK", sk: "SK", domainId: "d1", sdkDate: "20260101T000000Z", endpoint: ENDPOINT, method: "GET" };
 
-  it.each([" ", '"', "'", "<", ">", "^", "`", "{", "|", "}"])("a path parameter with %j is encoded twice by the official signer, once by ours", async (character) => {
-    const raw = `/v1/instances/a${character}b`;
-    const onceEncoded = `/v1/instances/a${encodeURIComponent(character).replace("'", "%27")}b/`;
+  it.each([" ", '"', "'", "<", ">", "^", "`", "{", "|", "}"])(
+    "a path parameter with %j is encoded twice by the official signer, once by ours",
+    async (character) => {
+      const raw = `/v1/instances/a${character}b`;
+      const onceEncoded = `/v1/instances/a${encodeURIComponent(character).replace("'", "%27")}b/`;
 
-    expect(signRequest({ method: "GET", url: `${ENDPOINT}/v1/instances/${encodeURIComponent(`a${character}b`)}`, ak: "AK", sk: "SK", date: new Date(0) }).canonicalRequest.split("\n")[1]).toBe(
-      onceEncoded,
-    );
-    expect(officialCanonicalUri(raw)).toBe(onceEncoded.replace("%", "%25"));
-    // The official signature is exactly ours for a path whose segment really contains the escaped text.
-    const official = await officialSign({ ...common, path: raw });
-    const ours = signRequest({
-      method: "GET",
-      url: `${ENDPOINT}${onceEncoded.replace("%", "%25").slice(0, -1)}`,
-      headers: { "content-type": "application/json", "x-domain-id": "d1" },
-      ak: "AK",
-      sk: "SK",
-      date: new Date("2026-01-01T00:00:00Z"),
-    });
-    expect(ours.authorization).toBe(official.Authorization);
-  });
+      expect(
+        signRequest({
+          method: "GET",
+          url: `${ENDPOINT}/v1/instances/${encodeURIComponent(`a${character}b`)}`,
+          ak: "AK",
+          sk: "SK",
+          date: new Date(0),
+        }).canonicalRequest.split("\n")[1],
+      ).toBe(onceEncoded);
+      expect(officialCanonicalUri(raw)).toBe(onceEncoded.replace("%", "%25"));
+      // The official signature is exactly ours for a path whose segment really contains the escaped text.
+      const official = await officialSign({ ...common, path: raw });
+      const ours = signRequest({
+        method: "GET",
+        url: `${ENDPOINT}${onceEncoded.replace("%", "%25").slice(0, -1)}`,
+        headers: { "content-type": "application/json", "x-domain-id": "d1" },
+        ak: "AK",
+        sk: "SK",
+        date: new Date("2026-01-01T00:00:00Z"),
+      });
+      expect(ours.authorization).toBe(official.Authorization);
+    },
+  );
 
   it("a path that ends in Unicode whitespace is trimmed by the official signer; ours keeps it", async () => {
     expect(officialCanonicalUri("/v1/instances/a\u00a0")).toBe("/v1/instances/a/");
-    expect(signRequest({ method: "GET", url: `${ENDPOINT}/v1/instances/a%C2%A0`, ak: "AK", sk: "SK", date: new Date(0) }).canonicalRequest.split("\n")[1]).toBe(
-      "/v1/instances/a%C2%A0/",
-    );
+    expect(
+      signRequest({ method: "GET", url: `${ENDPOINT}/v1/instances/a%C2%A0`, ak: "AK", sk: "SK", date: new Date(0) }).canonicalRequest.split(
+        "\n",
+      )[1],
+    ).toBe("/v1/instances/a%C2%A0/");
   });
 
   it("a path parameter with ? or # cuts the official SDK's path short; ours encodes it", () => {
     expect(officialCanonicalUri("/v1/instances/a?b")).toBe("/v1/instances/a/");
     expect(officialCanonicalUri("/v1/instances/a#b")).toBe("/v1/instances/a/");
-    expect(signRequest({ method: "GET", url: `${ENDPOINT}/v1/instances/a%3Fb%23c`, ak: "AK", sk: "SK", date: new Date(0) }).canonicalRequest.split("\n")[1]).toBe(
-      "/v1/instances/a%3Fb%23c/",
-    );
+    expect(
+      signRequest({
+        method: "GET",
+        url: `${ENDPOINT}/v1/instances/a%3Fb%23c`,
+        ak: "AK",
+        sk: "SK",
+        date: new Date(0),
+      }).canonicalRequest.split("\n")[1],
+    ).toBe("/v1/instances/a%3Fb%23c/");
   });
 });

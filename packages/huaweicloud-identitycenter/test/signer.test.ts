@@ -41,7 +41,14 @@ describe("signRequest", () => {
 
   it("takes the host from the URL when no Host header is given", () => {
     const { ak, sk, date } = VECTOR;
-    const withHeader = signRequest({ method: "GET", url: VECTOR.url, headers: { "content-type": "application/json", host: "service.region.example.com" }, ak, sk, date });
+    const withHeader = signRequest({
+      method: "GET",
+      url: VECTOR.url,
+      headers: { "content-type": "application/json", host: "service.region.example.com" },
+      ak,
+      sk,
+      date,
+    });
     const fromUrl = signRequest({ method: "GET", url: VECTOR.url, headers: { "content-type": "application/json" }, ak, sk, date });
     expect(fromUrl.host).toBe("service.region.example.com");
     expect(fromUrl.authorization).toBe(withHeader.authorization);
@@ -113,7 +120,9 @@ describe("signRequest", () => {
   });
 
   it("rejects an invalid date", () => {
-    expect(() => signRequest({ method: "GET", url: "https://h.example/", ak: "AK", sk: "SK", date: new Date(Number.NaN) })).toThrow(TypeError);
+    expect(() => signRequest({ method: "GET", url: "https://h.example/", ak: "AK", sk: "SK", date: new Date(Number.NaN) })).toThrow(
+      TypeError,
+    );
   });
 });
 
@@ -157,4 +166,3 @@ describe("formatSdkDate", () => {
     expect(() => formatSdkDate(new Date(Number.NaN))).toThrow(TypeError);
   });
 });
-

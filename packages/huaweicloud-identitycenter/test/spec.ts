@@ -1,3 +1,4 @@
 import { readSpec } from "../../../scripts/spec-examples.mjs";
 
-export const { operations, operation, response, responseExample, requestExample, hasJsonBody, errorStatuses } = readSpec("huaweicloud-identitycenter");
+export const { operations, operation, response, responseExample, requestExample, hasJsonBody, errorStatuses } =
+  readSpec("huaweicloud-identitycenter");

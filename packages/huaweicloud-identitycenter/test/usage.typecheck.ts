@@ -1,13 +1,13 @@
 // Type-only checks, run by `pnpm typecheck` (part of `pnpm test`): the calls shown in README.md compile,
 // and the mistakes below do not. Nothing here is executed.
 import {
-  createHuaweiCloudIdentityCenterClient,
-  HuaweiCloudApiError,
-  paginate,
-  signRequest,
   type ApplicationInstanceStatus,
   type CertificateStatus,
+  createHuaweiCloudIdentityCenterClient,
+  HuaweiCloudApiError,
   type HuaweiCloudCredentials,
+  paginate,
+  signRequest,
 } from "../src/index.js";
 
 const client = createHuaweiCloudIdentityCenterClient({ ak: "AK", sk: "SK", domainId: "d" });
@@ -17,7 +17,11 @@ const app = { instance_id, application_instance_id };
 declare function fetchTemporaryCredentials(): Promise<HuaweiCloudCredentials>;
 
 export async function readmeCalls() {
-  createHuaweiCloudIdentityCenterClient({ credentials: fetchTemporaryCredentials, domainId: "d", endpoint: "https://identitycenter.myhuaweicloud.com" });
+  createHuaweiCloudIdentityCenterClient({
+    credentials: fetchTemporaryCredentials,
+    domainId: "d",
+    endpoint: "https://identitycenter.myhuaweicloud.com",
+  });
 
   const { data: catalog } = await client.GET("/v1/catalog/applications", { params: { query: { limit: 50 } } });
   const applicationId = catalog.applications?.[0]?.application_id ?? "";
@@ -38,7 +42,10 @@ export async function readmeCalls() {
     params: { path: app },
     body: { display_name: "Payroll", description: "Payroll (SAML)" },
   });
-  const { data: certificate } = await client.POST("/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates", { params: { path: app } });
+  const { data: certificate } = await client.POST(
+    "/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates",
+    { params: { path: app } },
+  );
   const certificate_id = certificate.application_instance_certificate?.certificate_id ?? "";
   const status: CertificateStatus | undefined = certificate.application_instance_certificate?.status;
   await client.PUT("/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates/{certificate_id}", {
@@ -59,7 +66,13 @@ export async function readmeCalls() {
   } catch (error) {
     if (error instanceof HuaweiCloudApiError) console.error(error.errorCode, error.errorMsg, error.requestId, error.isSignatureMismatch);
   }
-  const { authorization } = signRequest({ method: "GET", url: "https://identitycenter.myhuaweicloud.com/v1/instances", ak: "AK", sk: "SK", date: new Date() });
+  const { authorization } = signRequest({
+    method: "GET",
+    url: "https://identitycenter.myhuaweicloud.com/v1/instances",
+    ak: "AK",
+    sk: "SK",
+    date: new Date(),
+  });
   return [authorization, status];
 }
 
@@ -68,8 +81,11 @@ export async function mistakes() {
   await client.POST("/v1/instances/{instance_id}/application-instances", { params: { path: { instance_id } }, body: { name: "n" } });
   // @ts-expect-error -- the path needs its instance_id
   await client.GET("/v1/instances/{instance_id}/application-instances");
-  // @ts-expect-error -- the status body accepts only ENABLED
-  await client.PUT("/v1/instances/{instance_id}/application-instances/{application_instance_id}/status", { params: { path: app }, body: { status: "DISABLED" } });
+  await client.PUT("/v1/instances/{instance_id}/application-instances/{application_instance_id}/status", {
+    params: { path: app },
+    // @ts-expect-error -- the status body accepts only ENABLED
+    body: { status: "DISABLED" },
+  });
   // @ts-expect-error -- ListApplicationTemplates requires application_id
   await client.GET("/v1/application-templates");
   // @ts-expect-error -- IAM Identity Center has no PATCH on application instances

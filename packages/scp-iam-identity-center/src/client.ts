@@ -1,16 +1,16 @@
 import {
+  type ApiClient,
   COMMON_OPTION_NAMES,
+  type CommonClientOptions,
   ConfigurationError,
   createApiClient,
   readBaseUrl,
   readCredential,
   readFunction,
   readOptions,
-  type ApiClient,
-  type CommonClientOptions,
 } from "@identity-clients/core";
-import { apiVersionHeader, decideApiVersion, warnOnce, type ApiVersion } from "./api-versions.js";
-import { scpEndpoint, type ScpEnvironment, type ScpRegion } from "./endpoints.js";
+import { type ApiVersion, apiVersionHeader, decideApiVersion, warnOnce } from "./api-versions.js";
+import { type ScpEnvironment, type ScpRegion, scpEndpoint } from "./endpoints.js";
 import { describeScpError, ScpApiError, type ScpErrorBody } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { packageName, packageVersion } from "./generated/package.js";
@@ -111,10 +111,7 @@ export function createScpClient(clientOptions?: ScpClientOptions): ScpClient {
         const timestamp = String(readClock(clock));
         headers.set("Scp-Accesskey", credentials.accessKey);
         headers.set("Scp-Timestamp", timestamp);
-        headers.set(
-          "Scp-Signature",
-          signScpRequest({ method: request.method, url: request.url, timestamp, accountId, ...credentials }),
-        );
+        headers.set("Scp-Signature", signScpRequest({ method: request.method, url: request.url, timestamp, accountId, ...credentials }));
         return request;
       },
       describeError: describeScpError,
@@ -165,7 +162,10 @@ function readAccountId(value: unknown): string | undefined {
 function readLanguage(value: unknown): ScpAcceptLanguage {
   if (value === undefined) return "en-US";
   if (typeof value !== "string" || !LANGUAGES.includes(value as ScpAcceptLanguage)) {
-    throw new ConfigurationError("acceptLanguage", `expected "en-US" or "ko-KR", got ${typeof value === "string" ? JSON.stringify(value) : typeof value}`);
+    throw new ConfigurationError(
+      "acceptLanguage",
+      `expected "en-US" or "ko-KR", got ${typeof value === "string" ? JSON.stringify(value) : typeof value}`,
+    );
   }
   return value as ScpAcceptLanguage;
 }
@@ -177,7 +177,10 @@ function readEndpoint(options: ScpClientOptions): string {
     return readBaseUrl("baseUrl", options.baseUrl, "https://iam-identity-center.kr-west1.e.samsungsdscloud.com");
   }
   if (!endpointGiven) {
-    throw new ConfigurationError("region", 'the endpoint is required; pass `region` and `env` (e.g. region: "kr-west1", env: "e") or `baseUrl`');
+    throw new ConfigurationError(
+      "region",
+      'the endpoint is required; pass `region` and `env` (e.g. region: "kr-west1", env: "e") or `baseUrl`',
+    );
   }
   if (options.env === undefined) throw new ConfigurationError("env", "is required with `region` (one of s, g, e)");
   if (options.region === undefined) throw new ConfigurationError("region", "is required with `env`");

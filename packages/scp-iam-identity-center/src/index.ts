@@ -1,29 +1,4 @@
-export {
-  createScpClient,
-  SCP_ACCESS_KEY_ENV,
-  SCP_ACCOUNT_ID_ENV,
-  SCP_AUTH_TOKEN_ENV,
-  SCP_SECRET_KEY_ENV,
-} from "./client.js";
-export type { ScpAcceptLanguage, ScpClient, ScpClientOptions, ScpPaths } from "./client.js";
-export {
-  API_VERSION_WARNING_CODE,
-  API_VERSION_WARNING_DAYS,
-  API_VERSIONS,
-  decideApiVersion,
-  newestSupportedVersion,
-} from "./api-versions.js";
-export type { ApiVersion, ApiVersionDecision, ApiVersionEntry, ApiVersionStatus } from "./api-versions.js";
-export { SCP_REGIONS, scpEndpoint } from "./endpoints.js";
-export type { ScpEnvironment, ScpRegion } from "./endpoints.js";
-export { ScpApiError } from "./errors.js";
-export type { ScpErrorBody } from "./errors.js";
-export { paginate } from "./paginate.js";
-export type { PaginateOptions, ScpListPath } from "./paginate.js";
-export { SCP_CLIENT_TYPE, signScpRequest } from "./signer.js";
-export type { ScpSignatureInput } from "./signer.js";
-export type * from "./types.js";
-export type { components, operations, paths } from "./generated/openapi.js";
+export type { RetryEvent, RetryOptions } from "@identity-clients/core";
 export {
   ApiError,
   ConfigurationError,
@@ -33,4 +8,29 @@ export {
   ResponseParseError,
   TimeoutError,
 } from "@identity-clients/core";
-export type { RetryEvent, RetryOptions } from "@identity-clients/core";
+export type { ApiVersion, ApiVersionDecision, ApiVersionEntry, ApiVersionStatus } from "./api-versions.js";
+export {
+  API_VERSION_WARNING_CODE,
+  API_VERSION_WARNING_DAYS,
+  API_VERSIONS,
+  decideApiVersion,
+  newestSupportedVersion,
+} from "./api-versions.js";
+export type { ScpAcceptLanguage, ScpClient, ScpClientOptions, ScpPaths } from "./client.js";
+export {
+  createScpClient,
+  SCP_ACCESS_KEY_ENV,
+  SCP_ACCOUNT_ID_ENV,
+  SCP_AUTH_TOKEN_ENV,
+  SCP_SECRET_KEY_ENV,
+} from "./client.js";
+export type { ScpEnvironment, ScpRegion } from "./endpoints.js";
+export { SCP_REGIONS, scpEndpoint } from "./endpoints.js";
+export type { ScpErrorBody } from "./errors.js";
+export { ScpApiError } from "./errors.js";
+export type { components, operations, paths } from "./generated/openapi.js";
+export type { PaginateOptions, ScpListPath } from "./paginate.js";
+export { paginate } from "./paginate.js";
+export type { ScpSignatureInput } from "./signer.js";
+export { SCP_CLIENT_TYPE, signScpRequest } from "./signer.js";
+export type * from "./types.js";

@@ -24,12 +24,18 @@ const DEFAULT_PAGE_SIZE = 20;
  *   console.log(instance.id, instance.name);
  * }
  */
-export async function* paginate(client: ScpClient, path: ScpListPath, options: PaginateOptions = {}): AsyncGenerator<Instance, void, undefined> {
+export async function* paginate(
+  client: ScpClient,
+  path: ScpListPath,
+  options: PaginateOptions = {},
+): AsyncGenerator<Instance, void, undefined> {
   const query = options.params?.query ?? {};
   const size = query.size ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1) throw new IdentityClientError(`paginate: query.size must be a positive integer, got ${String(size)}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new IdentityClientError(`paginate: query.size must be a positive integer, got ${String(size)}`);
   let page = query.page ?? 0;
-  if (!Number.isInteger(page) || page < 0) throw new IdentityClientError(`paginate: query.page must be an integer >= 0, got ${String(page)}`);
+  if (!Number.isInteger(page) || page < 0)
+    throw new IdentityClientError(`paginate: query.page must be an integer >= 0, got ${String(page)}`);
   let previousIds: string | undefined;
   for (;;) {
     const { data } = await client.GET(path, { ...options, params: { query: { ...query, page, size } } });
@@ -39,7 +45,9 @@ export async function* paginate(client: ScpClient, path: ScpListPath, options: P
     }
     const ids = JSON.stringify(instances.map((instance) => instance.id));
     if (instances.length > 0 && ids === previousIds) {
-      throw new IdentityClientError(`SCP answered page ${page} with the same instances as page ${page - 1}; stopping instead of repeating them`);
+      throw new IdentityClientError(
+        `SCP answered page ${page} with the same instances as page ${page - 1}; stopping instead of repeating them`,
+      );
     }
     yield* instances;
     if (instances.length < size) return;

@@ -146,7 +146,10 @@ describe("createScpClient and the version policy", () => {
 
   it("sends the CURRENT version by default and the chosen one otherwise", async () => {
     const sent: Request[] = [];
-    const fetch = async (request: Request) => (sent.push(request), Response.json({ instances: [] }));
+    const fetch = async (request: Request) => {
+      sent.push(request);
+      return Response.json({ instances: [] });
+    };
     await createScpClient({ ...base, clock: onNov23, fetch }).GET("/v1/instances");
     vi.spyOn(process, "emitWarning").mockImplementation(() => {});
     await createScpClient({ ...base, clock: onNov23, fetch, apiVersion: "1.3" }).GET("/v1/instances");
@@ -159,5 +162,4 @@ describe("createScpClient and the version policy", () => {
     expect(error.option).toBe("apiVersion");
     expect(error.message).toContain("use 1.4, the newest supported version");
   });
-
 });

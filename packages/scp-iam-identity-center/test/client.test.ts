@@ -2,17 +2,17 @@ import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { rejectionOf, thrownBy } from "../../../scripts/capture-error.mjs";
-import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
+import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
 import {
   ConfigurationError,
   createScpClient,
+  type InstanceCreateRequest,
   InvalidRequestError,
   SCP_REGIONS,
   ScpApiError,
+  type ScpClientOptions,
   scpEndpoint,
   signScpRequest,
-  type InstanceCreateRequest,
-  type ScpClientOptions,
 } from "../src/index.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -40,7 +40,10 @@ const local = { baseUrl: "http://127.0.0.1:9" };
 
 function capturing() {
   const sent: Request[] = [];
-  const fetch = async (request: Request) => (sent.push(request), Response.json({ instances: [] }));
+  const fetch = async (request: Request) => {
+    sent.push(request);
+    return Response.json({ instances: [] });
+  };
   return { sent, fetch };
 }
 
@@ -103,7 +106,14 @@ describe("credentials", () => {
     expect(request.headers.get("scp-accesskey")).toBe(ACCESS_KEY);
     expect(request.headers.get("scp-accountid")).toBe("acct-77");
     expect(request.headers.get("scp-signature")).toBe(
-      signScpRequest({ method: "GET", url: request.url, timestamp: 1_790_000_000_000, accessKey: ACCESS_KEY, secretKey: SECRET_KEY, accountId: "acct-77" }),
+      signScpRequest({
+        method: "GET",
+        url: request.url,
+        timestamp: 1_790_000_000_000,
+        accessKey: ACCESS_KEY,
+        secretKey: SECRET_KEY,
+        accountId: "acct-77",
+      }),
     );
     expect(request.headers.has("x-auth-token")).toBe(false);
   });
@@ -260,7 +270,9 @@ describe("requests and errors", () => {
   });
 
   it("reads { errors: [{ code, detail }] } bodies", async () => {
-    server = await startLocalServer((_request, response) => json(response, 403, { errors: [{ code: "Forbidden", detail: "no permission" }] }));
+    server = await startLocalServer((_request, response) =>
+      json(response, 403, { errors: [{ code: "Forbidden", detail: "no permission" }] }),
+    );
     const error = await rejectionOf(createScpClient({ ...keys, baseUrl: server.url }).GET("/v1/instances"), ScpApiError);
     expect(error.code).toBe("Forbidden");
     expect(error.detail).toBe("no permission");

@@ -5,11 +5,11 @@ import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
 import {
   createScpClient,
-  ScpApiError,
   type Instance,
   type InstanceCreateRequest,
   type InstanceDetail,
   type InstanceSetRequest,
+  ScpApiError,
   type ScpClient,
 } from "../src/index.js";
 import { operations, requestExample, responseExample } from "./spec.js";
@@ -35,7 +35,8 @@ const calls: Record<string, Call> = {
       body: requestExample<InstanceSetRequest>("SetInstance", "identity_center_directory"),
       headers,
     }),
-  DeleteInstance: (client, headers) => client.DELETE("/v1/instances/{instance_id}", { params: { path: { instance_id: INSTANCE } }, headers }),
+  DeleteInstance: (client, headers) =>
+    client.DELETE("/v1/instances/{instance_id}", { params: { path: { instance_id: INSTANCE } }, headers }),
 };
 
 function callFor(operationId: string): Call {
@@ -109,7 +110,9 @@ describe("the seed: CreateInstance", () => {
     expect(data.instance.identity_store_config?.component_id).toBe("HYIK7LLKQL2MFK2K8Jb1ew");
     // Real types: non-ISO timestamps stay strings; last_sync_status is one enum value.
     expect(data.instance.delegated_at).toBe("2023-10-15 14:30:00");
-    expectTypeOf(data.instance.last_sync_status).toEqualTypeOf<"CREATED" | "RUNNING" | "FINISHED" | "FAILED" | "NONE" | "ABORTED" | null | undefined>();
+    expectTypeOf(data.instance.last_sync_status).toEqualTypeOf<
+      "CREATED" | "RUNNING" | "FINISHED" | "FAILED" | "NONE" | "ABORTED" | null | undefined
+    >();
   });
 
   it("is answered 409 when the mock is asked for a conflict", async () => {
@@ -146,7 +149,9 @@ describe("the mock rejects what the service would", () => {
   });
 
   it("a request without Scp-Api-Version", async () => {
-    const error = await rejection(clientWithout("Scp-Api-Version").GET("/v1/instances/{instance_id}", { params: { path: { instance_id: INSTANCE } } }));
+    const error = await rejection(
+      clientWithout("Scp-Api-Version").GET("/v1/instances/{instance_id}", { params: { path: { instance_id: INSTANCE } } }),
+    );
 
     expect(error.status).toBe(400);
     expect(violations(error)).toContainEqual(
@@ -173,6 +178,8 @@ describe("the mock rejects what the service would", () => {
     const error = await rejection(scp.POST("/v1/instances", { body }));
 
     expect(error.status).toBe(400);
-    expect(violations(error)).toContainEqual(expect.objectContaining({ location: ["request", "body", "identity_store_type"], code: "enum" }));
+    expect(violations(error)).toContainEqual(
+      expect.objectContaining({ location: ["request", "body", "identity_store_type"], code: "enum" }),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
-import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
-import { createScpClient, IdentityClientError, paginate, ScpApiError, type Instance } from "../src/index.js";
+import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
+import { createScpClient, IdentityClientError, type Instance, paginate, ScpApiError } from "../src/index.js";
 
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -63,7 +63,8 @@ describe("paginate", () => {
     server = await startLocalServer((_request, response) => json(response, 200, { instances: instances(2) }));
     const seen: string[] = [];
     const run = (async () => {
-      for await (const instance of paginate(client(server!.url), "/v1/instances", { params: { query: { size: 2 } } })) seen.push(instance.id ?? "");
+      for await (const instance of paginate(client(server!.url), "/v1/instances", { params: { query: { size: 2 } } }))
+        seen.push(instance.id ?? "");
     })();
 
     const error = await rejectionOf(run, IdentityClientError);
@@ -74,7 +75,10 @@ describe("paginate", () => {
 
   it("stops with an error when the server answers another page than asked", async () => {
     server = await startLocalServer((_request, response) => json(response, 200, { instances: instances(2), page: 0, size: 2 }));
-    const error = await rejectionOf(collect(paginate(client(server.url), "/v1/instances", { params: { query: { size: 2 } } })), IdentityClientError);
+    const error = await rejectionOf(
+      collect(paginate(client(server.url), "/v1/instances", { params: { query: { size: 2 } } })),
+      IdentityClientError,
+    );
     expect(error.message).toContain("answered page 0 when asked for page 1");
   });
 

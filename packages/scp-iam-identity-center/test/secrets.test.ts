@@ -3,7 +3,7 @@
 // JSON.stringify, util.inspect, warnings and logger output — even when the server echoes the request.
 import { afterEach, describe, expect, it } from "vitest";
 import { findLeaks, findLeaksWithoutAnswer } from "../../../scripts/leak-check.mjs";
-import { startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
+import { type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
 import { createScpClient, IdentityClientError, type InstanceCreateRequest, type ScpClientOptions } from "../src/index.js";
 import { errorStatuses } from "./spec.js";
 
@@ -26,7 +26,9 @@ async function echoServer(status: number, contentType = "application/json") {
   server = await startLocalServer((request, response) => {
     const echo = `you sent ${JSON.stringify(request.headers)} with ${request.body}`;
     response.writeHead(status, { "content-type": contentType, "x-echo": encodeURIComponent(echo).slice(0, 4000) });
-    response.end(contentType === "application/json" ? JSON.stringify({ code: "Echo", message: echo, request: request.body }) : `<html>${echo}</html>`);
+    response.end(
+      contentType === "application/json" ? JSON.stringify({ code: "Echo", message: echo, request: request.body }) : `<html>${echo}</html>`,
+    );
   });
   return server.url;
 }
@@ -36,7 +38,9 @@ const secretsSeen = () => [
   SECRET_KEY,
   AUTH_TOKEN,
   BIND_PASSWORD,
-  ...(server?.requests ?? []).flatMap((request) => [request.headers["scp-signature"], request.headers["x-auth-token"]]).filter((value): value is string => typeof value === "string"),
+  ...(server?.requests ?? [])
+    .flatMap((request) => [request.headers["scp-signature"], request.headers["x-auth-token"]])
+    .filter((value): value is string => typeof value === "string"),
 ];
 
 const body: InstanceCreateRequest = {
@@ -49,7 +53,9 @@ const client = (options: ScpClientOptions) => createScpClient({ retry: { baseDel
 describe.each(Object.entries(CREDENTIALS))("no secret leaks from the SCP client (%s auth)", (_style, credentials) => {
   it.each(errorStatuses)("documented error status %s echoing the request", async (status) => {
     const baseUrl = await echoServer(Number(status));
-    const { error, leaks, logs } = await findLeaks(secretsSeen, (logger) => client({ ...credentials, baseUrl, logger }).POST("/v1/instances", { body }));
+    const { error, leaks, logs } = await findLeaks(secretsSeen, (logger) =>
+      client({ ...credentials, baseUrl, logger }).POST("/v1/instances", { body }),
+    );
     expect(error).toBeInstanceOf(IdentityClientError);
     expect(logs.length).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
@@ -76,9 +82,13 @@ describe.each(Object.entries(CREDENTIALS))("no secret leaks from the SCP client 
 
 describe("no secret leaks from configuration errors and version warnings", () => {
   it("bad keys, a plain-http endpoint, and an API version warning", async () => {
-    const badKey = await findLeaks([SECRET_KEY], () => createScpClient({ accessKey: "AK", secretKey: `${SECRET_KEY}\n`, baseUrl: "https://x.test" }));
+    const badKey = await findLeaks([SECRET_KEY], () =>
+      createScpClient({ accessKey: "AK", secretKey: `${SECRET_KEY}\n`, baseUrl: "https://x.test" }),
+    );
     const insecure = await findLeaks([SECRET_KEY], () => createScpClient({ ...CREDENTIALS.keys, baseUrl: "http://scp.example.com" }));
-    const oldVersion = await findLeaks([SECRET_KEY], () => createScpClient({ ...CREDENTIALS.keys, baseUrl: "https://x.test", apiVersion: "1.0" }));
+    const oldVersion = await findLeaks([SECRET_KEY], () =>
+      createScpClient({ ...CREDENTIALS.keys, baseUrl: "https://x.test", apiVersion: "1.0" }),
+    );
     expect([...badKey.leaks, ...insecure.leaks, ...oldVersion.leaks]).toEqual([]);
   });
 });

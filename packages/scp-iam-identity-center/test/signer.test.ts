@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalServer, json, type LocalServer } from "../../../scripts/local-server.mjs";
+import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
 import { createScpClient, signScpRequest } from "../src/index.js";
 
 // The reference vectors (access key, secret key and timestamp shared by all three).
@@ -26,7 +26,13 @@ describe("signScpRequest", () => {
   });
 
   it("changes with every signed part and signs the URL as given, never re-encoded", () => {
-    const base = { method: "GET", url: `${BASE}/v1/instances?sort=name%3Aasc`, timestamp: TIMESTAMP, accessKey: ACCESS_KEY, secretKey: SECRET_KEY };
+    const base = {
+      method: "GET",
+      url: `${BASE}/v1/instances?sort=name%3Aasc`,
+      timestamp: TIMESTAMP,
+      accessKey: ACCESS_KEY,
+      secretKey: SECRET_KEY,
+    };
     const signature = signScpRequest(base);
     const variants = [
       { ...base, method: "DELETE" },
@@ -103,7 +109,10 @@ describe("the signed URL is the sent URL", () => {
 
   it("for any request, through a capturing fetch: Scp-Signature signs exactly request.url with the account id", async () => {
     const sent: Request[] = [];
-    const capture = async (request: Request) => (sent.push(request), Response.json({ instances: [], instance: {} }));
+    const capture = async (request: Request) => {
+      sent.push(request);
+      return Response.json({ instances: [], instance: {} });
+    };
     const accountId = "1234ab567cd64769e8f9g490hi304891";
     const scp = createScpClient({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, accountId, region: "kr-west1", env: "e", fetch: capture });
     await fc.assert(
@@ -116,7 +125,14 @@ describe("the signed URL is the sent URL", () => {
           expect(request.headers.get("scp-accountid")).toBe(accountId);
           const timestamp = request.headers.get("scp-timestamp") ?? "";
           expect(request.headers.get("scp-signature")).toBe(
-            signScpRequest({ method: request.method, url: request.url, timestamp, accessKey: ACCESS_KEY, secretKey: SECRET_KEY, accountId }),
+            signScpRequest({
+              method: request.method,
+              url: request.url,
+              timestamp,
+              accessKey: ACCESS_KEY,
+              secretKey: SECRET_KEY,
+              accountId,
+            }),
           );
         }
       }),
@@ -132,7 +148,10 @@ describe("the signed URL is the sent URL", () => {
       region: "kr-west1",
       env: "e",
       clock: () => new Date(Number(TIMESTAMP)),
-      fetch: async (request) => (sent.push(request), Response.json({ instances: [] })),
+      fetch: async (request) => {
+        sent.push(request);
+        return Response.json({ instances: [] });
+      },
       apiVersion: "1.4",
     });
     await scp.GET("/v1/instances", { params: { query: { page: 0, size: 20 } } });
@@ -171,7 +190,13 @@ describe("retries are signed afresh", () => {
       else json(response, 200, { instances: [] });
     });
     try {
-      const scp = createScpClient({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, baseUrl: server.url, clock: () => new Date(clock), retry: { baseDelayMs: 1 } });
+      const scp = createScpClient({
+        accessKey: ACCESS_KEY,
+        secretKey: SECRET_KEY,
+        baseUrl: server.url,
+        clock: () => new Date(clock),
+        retry: { baseDelayMs: 1 },
+      });
 
       await scp.GET("/v1/instances", { params: { query: { sort: "name:asc" } } });
 

@@ -2,12 +2,12 @@
 // and the mistakes below do not. Nothing here is executed.
 import {
   createScpClient,
-  paginate,
-  ScpApiError,
-  signScpRequest,
   type IdentityStoreType,
   type InstanceCreateRequest,
   type LastSyncStatus,
+  paginate,
+  ScpApiError,
+  signScpRequest,
 } from "../src/index.js";
 
 const scp = createScpClient({ region: "kr-west1", env: "e" }); // keys from SCP_ACCESS_KEY / SCP_SECRET_KEY
@@ -32,7 +32,10 @@ export async function readmeCalls() {
   console.log(created.instance.id, created.instance.sso_start_url);
 
   const { data: list } = await scp.GET("/v1/instances", { params: { query: { page: 0, size: 20, sort: "name:asc" } } });
-  console.log(list.count, list.instances?.map((instance) => instance.name));
+  console.log(
+    list.count,
+    list.instances?.map((instance) => instance.name),
+  );
   const { data: shown } = await scp.GET("/v1/instances/{instance_id}", { params: { path: { instance_id } } });
   const port: number | null | undefined = shown.instance.port;
   console.log(shown.instance.public_ip, port);

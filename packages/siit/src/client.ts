@@ -1,15 +1,15 @@
 import {
+  type ApiClient,
   COMMON_OPTION_NAMES,
+  type CommonClientOptions,
   createApiClient,
   readCredential,
   readOptions,
-  type ApiClient,
-  type CommonClientOptions,
 } from "@identity-clients/core";
+import { SiitApiError, type SiitErrorBody } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { packageName, packageVersion } from "./generated/package.js";
 import { bodylessResponses, secretFields } from "./generated/spec-facts.js";
-import { SiitApiError, type SiitErrorBody } from "./errors.js";
 import { readRateLimit } from "./rate-limit.js";
 
 export const SIIT_BASE_URL = "https://api.siit.io";

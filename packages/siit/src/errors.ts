@@ -1,6 +1,6 @@
 import { ApiError } from "@identity-clients/core";
 import type { components } from "./generated/openapi.js";
-import { readRateLimit, type RateLimit } from "./rate-limit.js";
+import { type RateLimit, readRateLimit } from "./rate-limit.js";
 
 /** Siit's error body: `{ error, troubleshoot }`. */
 export type SiitErrorBody = components["schemas"]["errors_object"];

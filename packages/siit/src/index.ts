@@ -1,13 +1,4 @@
-export { createSiitClient, SIIT_API_KEY_ENV, SIIT_BASE_URL } from "./client.js";
-export type { SiitClient, SiitClientOptions } from "./client.js";
-export { SiitApiError } from "./errors.js";
-export type { SiitErrorBody } from "./errors.js";
-export { paginate } from "./paginate.js";
-export type { PaginateOptions, SiitListItem, SiitListPath } from "./paginate.js";
-export { readRateLimit } from "./rate-limit.js";
-export type { RateLimit } from "./rate-limit.js";
-export type * from "./types.js";
-export type { components, operations, paths } from "./generated/openapi.js";
+export type { RetryEvent, RetryOptions } from "@identity-clients/core";
 export {
   ApiError,
   ConfigurationError,
@@ -17,4 +8,13 @@ export {
   ResponseParseError,
   TimeoutError,
 } from "@identity-clients/core";
-export type { RetryEvent, RetryOptions } from "@identity-clients/core";
+export type { SiitClient, SiitClientOptions } from "./client.js";
+export { createSiitClient, SIIT_API_KEY_ENV, SIIT_BASE_URL } from "./client.js";
+export type { SiitErrorBody } from "./errors.js";
+export { SiitApiError } from "./errors.js";
+export type { components, operations, paths } from "./generated/openapi.js";
+export type { PaginateOptions, SiitListItem, SiitListPath } from "./paginate.js";
+export { paginate } from "./paginate.js";
+export type { RateLimit } from "./rate-limit.js";
+export { readRateLimit } from "./rate-limit.js";
+export type * from "./types.js";

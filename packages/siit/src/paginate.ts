@@ -1,6 +1,6 @@
 import { IdentityClientError } from "@identity-clients/core";
-import type { paths } from "./generated/openapi.js";
 import type { SiitClient } from "./client.js";
+import type { paths } from "./generated/openapi.js";
 
 type JsonOf<Response> = Response extends { content: { "application/json": infer Body } } ? Body : never;
 type ListBody<Path extends keyof paths> = paths[Path] extends { get: { responses: { 200: infer Ok } } } ? JsonOf<Ok> : never;
@@ -14,6 +14,7 @@ export type SiitListPath = {
 export type SiitListItem<Path extends SiitListPath> = NonNullable<ListBody<Path>["results"]>[number];
 
 type ListParameters<Path extends SiitListPath> = paths[Path] extends { get: { parameters: infer Parameters } } ? Parameters : never;
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how a key is tested for optionality.
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 export interface PaginateOptions<Path extends SiitListPath> {

@@ -1,8 +1,15 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { rejectionOf, thrownBy } from "../../../scripts/capture-error.mjs";
-import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
-import { ConfigurationError, createSiitClient, InvalidRequestError, readRateLimit, SIIT_BASE_URL, type SiitClientOptions } from "../src/index.js";
+import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
+import {
+  ConfigurationError,
+  createSiitClient,
+  InvalidRequestError,
+  readRateLimit,
+  SIIT_BASE_URL,
+  type SiitClientOptions,
+} from "../src/index.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -74,7 +81,13 @@ describe("createSiitClient", () => {
 describe("requests", () => {
   it("refuses an empty application uid instead of posting to /v1/applications//instances", async () => {
     const sent: string[] = [];
-    const siit = createSiitClient({ apiKey: "k", fetch: async (request) => (sent.push(request.url), Response.json({})) });
+    const siit = createSiitClient({
+      apiKey: "k",
+      fetch: async (request) => {
+        sent.push(request.url);
+        return Response.json({});
+      },
+    });
 
     const call = siit.POST("/v1/applications/{uid}/instances", {
       params: { path: { uid: "" } },
@@ -93,7 +106,12 @@ describe("rate limits and retries", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now });
     server = await startLocalServer((_request, response) =>
       server?.requests.length === 1
-        ? json(response, 429, { error: "Too many requests" }, { "X-SiitApi-Limit": "60", "X-SiitApi-Remaining": "0", "X-SiitApi-Reset": String(now / 1000 + 12) })
+        ? json(
+            response,
+            429,
+            { error: "Too many requests" },
+            { "X-SiitApi-Limit": "60", "X-SiitApi-Remaining": "0", "X-SiitApi-Reset": String(now / 1000 + 12) },
+          )
         : json(response, 201, { result: { instance_name: "Slack [okta_actions]" } }),
     );
     let onRetry: (event: { delayMs: number; reason: string }) => void = () => {};
@@ -118,7 +136,10 @@ describe("rate limits and retries", () => {
     const siit = createSiitClient({ apiKey: "k-123456", baseUrl: server.url });
 
     const error = await rejectionOf(
-      siit.POST("/v1/applications/{uid}/instances", { params: { path: { uid: "s_1" } }, body: { provider: "okta_actions", external_id: "0oa8" } }),
+      siit.POST("/v1/applications/{uid}/instances", {
+        params: { path: { uid: "s_1" } },
+        body: { provider: "okta_actions", external_id: "0oa8" },
+      }),
       Error,
     );
 

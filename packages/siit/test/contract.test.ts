@@ -3,13 +3,13 @@
 import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
 import {
-  createSiitClient,
-  readRateLimit,
-  SiitApiError,
   type Application,
   type ApplicationInstance,
   type CreateApplicationInstanceRequest,
   type CreateApplicationRequest,
+  createSiitClient,
+  readRateLimit,
+  SiitApiError,
   type SiitClient,
   type UpdateApplicationRequest,
 } from "../src/index.js";

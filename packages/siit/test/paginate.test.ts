@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, expectTypeOf, inject, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
-import { json, startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
-import { createSiitClient, IdentityClientError, paginate, SiitApiError, type Application, type User } from "../src/index.js";
+import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
+import { type Application, createSiitClient, IdentityClientError, paginate, SiitApiError, type User } from "../src/index.js";
 import { responseExample } from "./spec.js";
 
 const API_KEY = "test-api-key-0a1b2c";
@@ -95,7 +95,10 @@ describe("paginate", () => {
 
   it("stops with an error instead of looping when the server ignores the page parameter", async () => {
     server = await startLocalServer((_request, response) =>
-      json(response, 200, { meta: { current_page: 1, next_page_link: "https://api.siit.io/v1/applications?page=2" }, results: [{ uid: "s_1" }] }),
+      json(response, 200, {
+        meta: { current_page: 1, next_page_link: "https://api.siit.io/v1/applications?page=2" },
+        results: [{ uid: "s_1" }],
+      }),
     );
     const siit = createSiitClient({ apiKey: API_KEY, baseUrl: server.url });
     const seen: string[] = [];

@@ -2,7 +2,7 @@
 // messages, stacks, JSON.stringify, util.inspect, warnings and logger output — even when the server echoes it.
 import { afterEach, describe, expect, it } from "vitest";
 import { findLeaks, findLeaksWithoutAnswer } from "../../../scripts/leak-check.mjs";
-import { startLocalServer, type LocalServer } from "../../../scripts/local-server.mjs";
+import { type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
 import { createSiitClient, IdentityClientError, type SiitClientOptions } from "../src/index.js";
 import { errorStatuses } from "./spec.js";
 

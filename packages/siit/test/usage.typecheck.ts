@@ -1,12 +1,12 @@
 // Type-only checks, run by `pnpm typecheck` (part of `pnpm test`): the calls shown in README.md compile,
 // and the mistakes below do not. Nothing here is executed.
 import {
+  type ApplicationInstanceProvider,
+  type CreateApplicationInstanceRequest,
   createSiitClient,
   paginate,
   readRateLimit,
   SiitApiError,
-  type ApplicationInstanceProvider,
-  type CreateApplicationInstanceRequest,
 } from "../src/index.js";
 
 const siit = createSiitClient({ apiKey: "x" });
