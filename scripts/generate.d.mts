@@ -11,3 +11,9 @@ export interface SpecFacts {
 }
 /** What the runtime needs from a parsed spec: secret property names and bodyless 2xx responses. */
 export function specFacts(spec: unknown): SpecFacts;
+export interface CliOutput {
+  log(line: string): void;
+  error(line: string): void;
+}
+/** The command line: the exit status, or undefined while `--watch` keeps running. */
+export function main(args?: string[], io?: CliOutput): Promise<number | undefined>;

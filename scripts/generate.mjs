@@ -17,8 +17,6 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { createConfig, getLineColLocation, lintFromString } from "@redocly/openapi-core";
-import openapiTS, { astToString } from "openapi-typescript";
 import { parseDocument } from "yaml";
 import { listProviders, selectProviders } from "./providers.mjs";
 
@@ -43,6 +41,7 @@ export async function renderProvider(provider, root = repoRoot) {
   const spec = parseSpec(specFile, source);
   await validateSpec(specFile, specPath, source);
 
+  const { default: openapiTS, astToString } = await import("openapi-typescript");
   let types;
   try {
     // A `default` says what the server assumes when a field is omitted, not that it is always sent:
@@ -137,6 +136,8 @@ function parseSpec(specFile, source) {
 
 let validationConfig;
 async function validateSpec(specFile, specPath, source) {
+  // Loaded on first use (with openapi-typescript, about a second of CPU): `--help` and a mistyped provider answer at once.
+  const { createConfig, getLineColLocation, lintFromString } = await import("@redocly/openapi-core");
   validationConfig ??= await createConfig({ rules: { struct: "error", "no-unresolved-refs": "error" } });
   const problems = await lintFromString({ source, absoluteRef: specPath, config: validationConfig });
   const errors = problems.filter((problem) => problem.severity === "error");
@@ -201,17 +202,17 @@ export async function generate(providers, { root = repoRoot, check = false, log 
   return { failures, stale };
 }
 
-function report({ failures, stale }, check) {
-  for (const message of failures) console.error(`error: ${message}`);
+function report({ failures, stale }, check, io) {
+  for (const message of failures) io.error(`error: ${message}`);
   if (stale.length > 0) {
-    console.error(`Generated code is stale; run \`pnpm generate\` and commit the result:\n${stale.map((s) => `  ${s}`).join("\n")}`);
+    io.error(`Generated code is stale; run \`pnpm generate\` and commit the result:\n${stale.map((s) => `  ${s}`).join("\n")}`);
   } else if (check && failures.length === 0) {
-    console.log("Generated code matches the specs.");
+    io.log("Generated code matches the specs.");
   }
   return failures.length > 0 || stale.length > 0 ? 1 : 0;
 }
 
-function watchSpecs(root, providers) {
+function watchSpecs(root, providers, io) {
   const timers = new Map();
   for (const provider of providers) {
     // Watch the folder, not the file: editors often save by writing a new file and renaming it.
@@ -220,15 +221,20 @@ function watchSpecs(root, providers) {
       clearTimeout(timers.get(provider));
       timers.set(
         provider,
-        setTimeout(async () => report(await generate([provider], { root }), false), 100),
+        setTimeout(async () => report(await generate([provider], { root, log: io.log }), false, io), 100),
       );
     });
   }
-  console.log(`Watching ${providers.map((p) => `specs/${p}/openapi.yaml`).join(", ")} (Ctrl-C to stop)`);
+  io.log(`Watching ${providers.map((p) => `specs/${p}/openapi.yaml`).join(", ")} (Ctrl-C to stop)`);
 }
 
-async function main() {
+/**
+ * The command line: returns the exit status (undefined while `--watch` keeps running). `io` receives what
+ * would go to stdout and stderr, so tests can run the CLI in-process.
+ */
+export async function main(args = process.argv.slice(2), io = { log: console.log, error: console.error }) {
   const { values, positionals } = parseArgs({
+    args,
     options: {
       check: { type: "boolean" },
       watch: { type: "boolean" },
@@ -239,15 +245,15 @@ async function main() {
     allowPositionals: true,
   });
   if (values.help) {
-    console.log("usage: pnpm generate [--check | --watch] [provider ...]");
+    io.log("usage: pnpm generate [--check | --watch] [provider ...]");
     return 0;
   }
   const root = resolve(values.root);
-  const providers = selectProviders(root, positionals);
+  const providers = selectProviders(root, positionals, io);
   if (!providers) return 2;
-  const status = report(await generate(providers, { root, check: values.check }), values.check);
+  const status = report(await generate(providers, { root, check: values.check, log: io.log }), values.check, io);
   if (values.watch) {
-    watchSpecs(root, providers);
+    watchSpecs(root, providers, io);
     return undefined;
   }
   return status;

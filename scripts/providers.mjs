@@ -17,11 +17,11 @@ export function listProviders(root = repoRoot) {
  * The providers a command line names (all of them when it names none). Prints the problem and returns
  * undefined when a name has no spec, so a CLI can exit 2.
  */
-export function selectProviders(root, names) {
+export function selectProviders(root, names, io = console) {
   const known = listProviders(root);
   const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
-    console.error(`error: no spec at ${unknown.map((name) => `specs/${name}/openapi.yaml`).join(", ")} (known: ${known.join(", ")})`);
+    io.error(`error: no spec at ${unknown.map((name) => `specs/${name}/openapi.yaml`).join(", ")} (known: ${known.join(", ")})`);
     return undefined;
   }
   return names.length > 0 ? names : known;

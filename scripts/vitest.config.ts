@@ -2,9 +2,7 @@ import { defineConfig } from "vitest/config";
 import { testDefaults } from "./vitest-defaults.mjs";
 
 export default defineConfig({
-  test: {
-    ...testDefaults,
-    // CLI tests start Node processes that load TypeScript and redocly: seconds each on a busy 2-core machine.
-    testTimeout: 30_000,
-  },
+  // Tests that start processes (Prism, turbo, git, the CLIs) or load the code generator set their own time
+  // budgets beside them; everything else keeps vitest's default.
+  test: testDefaults,
 });

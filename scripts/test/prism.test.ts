@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { startPrism } from "../prism.mjs";
 
-describe("startPrism", () => {
+// Prism is a Node process that loads and parses a spec before it listens: about 2.5 s on a quiet 2-core machine.
+// The budget allows for the machine running other suites (and their Prism mocks) beside it.
+describe("startPrism", { timeout: 60_000 }, () => {
   it("serves the spec on a loopback port until stopped", async () => {
     const prism = await startPrism("siit");
     try {

@@ -606,7 +606,8 @@ paths:
 `;
 const REQUIRED_NAME = SPEC.replace("              properties:\n", "              required: [name]\n              properties:\n");
 
-describe("base selection and the CLI, in a temporary git repository", () => {
+// Each test runs git a few times and up to four `spec-diff` processes (about 0.3 s each on a quiet machine).
+describe("base selection and the CLI, in a temporary git repository", { timeout: 30_000 }, () => {
   let root: string;
   const git = (...args: string[]) =>
     execFileSync(

@@ -18,6 +18,7 @@ interface DryTask {
 }
 
 let tasks: DryTask[];
+// One turbo dry run (a native binary hashing the workspace): about a second; the budget allows for a loaded machine.
 beforeAll(async () => {
   const { stdout } = await promisify(execFile)(
     process.execPath,
@@ -29,7 +30,7 @@ beforeAll(async () => {
     },
   );
   tasks = (JSON.parse(stdout) as { tasks: DryTask[] }).tasks;
-});
+}, 60_000);
 
 function inputsOf(taskId: string): string[] {
   const task = tasks.find((t) => t.taskId === taskId);

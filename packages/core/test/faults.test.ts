@@ -134,7 +134,11 @@ describe("timeouts", () => {
     const error = await rejectionOf(get(client(server, { timeoutMs: 50 })), TimeoutError);
 
     expect(error).toMatchObject({ kind: "attempt", timeoutMs: 50, attempts: 3 });
-    expect(server.requests).toHaveLength(3);
+    expect(error.retries?.map((retry) => retry.reason)).toEqual(["attempt timed out", "attempt timed out"]);
+    // Each attempt times out on the client's clock; on a loaded machine an attempt can time out before its request
+    // has reached the server, so the server sees between one and three of them.
+    expect(server.requests.length).toBeGreaterThanOrEqual(1);
+    expect(server.requests.length).toBeLessThanOrEqual(3);
     await server.close();
     const timersAfter = process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
     expect(timersAfter).toBeLessThanOrEqual(timersBefore);
@@ -162,7 +166,8 @@ describe("timeouts", () => {
 
   it("gives each call and attempt its own timeout: a client survives a timed-out call", async () => {
     const server = await serve((_request, response, index) => (index === 0 ? undefined : json(response, 200, thing)));
-    const api = client(server, { timeoutMs: 80, retry: false });
+    // Long enough that the second call's loopback round trip fits in it on a loaded machine.
+    const api = client(server, { timeoutMs: 1_000, retry: false });
 
     await rejectionOf(get(api), TimeoutError);
     const { data } = await get(api);
