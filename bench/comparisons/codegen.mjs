@@ -9,9 +9,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { exampleCalls } from "../../scripts/example-calls.mjs";
 import { consumerSource } from "../lib/consumer.mjs";
 import { log, scaled, writeResult } from "../lib/measure.mjs";
-import { exampleCalls } from "../lib/operations.mjs";
 import { benchRoot, loadSpec, PROVIDERS, repoRoot } from "../lib/providers.mjs";
 import { median } from "../lib/stats.mjs";
 

@@ -12,8 +12,8 @@
 import { deepStrictEqual } from "node:assert";
 import { performance } from "node:perf_hooks";
 import createOpenApiFetch from "openapi-fetch";
+import { exampleCalls, expandPath, queryString } from "../../scripts/example-calls.mjs";
 import { forkSpecServer, log, scaled, writeResult } from "../lib/measure.mjs";
-import { exampleCalls, expandPath, queryString } from "../lib/operations.mjs";
 import { loadSpec, provider as providerOf } from "../lib/providers.mjs";
 import { median, ratio, summarize } from "../lib/stats.mjs";
 

@@ -10,8 +10,8 @@ import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { formatSdkDate, signRequest } from "@identity-clients/huaweicloud-identitycenter";
 import { signScpRequest } from "@identity-clients/scp-iam-identity-center";
+import { exampleCalls, expandPath, queryString } from "../../scripts/example-calls.mjs";
 import { log, scaled, writeResult } from "../lib/measure.mjs";
-import { exampleCalls, expandPath, queryString } from "../lib/operations.mjs";
 import { CREDENTIALS, loadSpec } from "../lib/providers.mjs";
 import { median, ratio } from "../lib/stats.mjs";
 

@@ -1,4 +1,4 @@
-import type { ExampleCall } from "./operations.mjs";
+import type { ExampleCall } from "../../scripts/example-calls.mjs";
 
 export function callStatement(call: ExampleCall): string;
 export function consumerSource(input: {

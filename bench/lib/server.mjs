@@ -3,7 +3,7 @@
 // Run as its own process (`fork("server.mjs", [provider])`), so the process being measured spends no CPU
 // on answering; it sends `{ url }` over IPC once listening and exits when its parent disconnects.
 import { createServer } from "node:http";
-import { exampleCalls, pathPattern } from "./operations.mjs";
+import { exampleCalls, pathPattern } from "../../scripts/example-calls.mjs";
 import { loadSpec } from "./providers.mjs";
 
 export function routesFor(spec) {

@@ -97,7 +97,9 @@ describe("generate", { timeout: 30_000 }, () => {
     const { stale } = await generate(["fixture"], { root, check: true });
 
     expect(stale).toEqual(
-      ["openapi.ts", "spec-facts.ts"].map((file) => `${join("packages", "fixture", "src", "generated", file)} (differs from the spec)`),
+      ["openapi.ts", "spec-facts.ts", "operations.ts", "paginators-by-path.ts"].map(
+        (file) => `${join("packages", "fixture", "src", "generated", file)} (differs from the spec)`,
+      ),
     );
   });
 
@@ -205,7 +207,8 @@ describe("generate CLI", { timeout: 30_000 }, () => {
     const written = await cli();
     expect(written.status).toBe(0);
     expect(written.stdout).toContain(
-      "fixture: wrote packages/fixture/src/generated/openapi.ts, packages/fixture/src/generated/spec-facts.ts, packages/fixture/src/generated/package.ts",
+      "fixture: wrote packages/fixture/src/generated/openapi.ts, packages/fixture/src/generated/spec-facts.ts, " +
+        "packages/fixture/src/generated/operations.ts, packages/fixture/src/generated/paginators-by-path.ts, packages/fixture/src/generated/package.ts",
     );
     expect(existsSync(generated("openapi.ts"))).toBe(true);
 
@@ -256,7 +259,8 @@ describe("generate CLI", { timeout: 30_000 }, () => {
       const before = await readFile(generated("openapi.ts"), "utf8");
 
       const regenerated = waitFor(
-        "fixture: wrote packages/fixture/src/generated/openapi.ts, packages/fixture/src/generated/spec-facts.ts\n",
+        "fixture: wrote packages/fixture/src/generated/openapi.ts, packages/fixture/src/generated/spec-facts.ts, " +
+          "packages/fixture/src/generated/operations.ts, packages/fixture/src/generated/paginators-by-path.ts\n",
       );
       await writeSpec(VALID_SPEC.replace("title: Fixture API", "title: Renamed API"));
       await regenerated;

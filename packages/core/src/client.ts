@@ -64,8 +64,8 @@ export interface ProviderDefinition<ErrorBody = unknown> extends TransportProvid
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_DEADLINE_MS = 120_000;
 
-type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
-type MediaType = `${string}/${string}`;
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+export type MediaType = `${string}/${string}`;
 type PathsWithMethod<Paths, Method extends HttpMethod> = {
   [Path in keyof Paths]: Paths[Path] extends { [M in Method]: unknown } ? Path : never;
 }[keyof Paths];
@@ -73,7 +73,9 @@ type PathsWithMethod<Paths, Method extends HttpMethod> = {
 // biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how a key is tested for optionality.
 type RequiredKeysOfHelper<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
 type RequiredKeysOf<T> = RequiredKeysOfHelper<T> extends undefined ? never : RequiredKeysOfHelper<T>;
-type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+/** The init argument of a call: optional when nothing in it is required. */
+export type InitParam<Init> =
+  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
 
 /** A successful call: the typed body of the 2xx response, and the response itself (for headers). */
 // biome-ignore lint/suspicious/noExplicitAny: the same constraint as openapi-fetch's FetchResponse.

@@ -1,36 +1,20 @@
-import { IdentityClientError } from "@identity-clients/core";
+import type { Paginator } from "@identity-clients/core";
 import type { HuaweiCloudIdentityCenterClient } from "./client.js";
 import type { paths } from "./generated/openapi.js";
+import { paginatorsByPath } from "./generated/paginators-by-path.js";
 
 type JsonOf<Response> = Response extends { content: { "application/json": infer Body } } ? Body : never;
 type ListBody<Path extends keyof paths> = paths[Path] extends { get: { responses: { 200: infer Ok } } } ? JsonOf<Ok> : never;
 
-/** The property holding the items of each marker-paginated list. */
-const ITEMS = {
-  "/v1/instances": "instances",
-  "/v1/instances/{instance_id}/application-instances": "application_instances",
-  "/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates": "application_instance_certificates",
-  "/v1/catalog/applications": "applications",
-} as const satisfies { [Path in keyof paths]?: keyof ListBody<Path> & string };
-
 /** The GET paths paginated with `limit`/`marker` and `page_info.next_marker`. */
-export type HuaweiCloudListPath = keyof typeof ITEMS;
+export type HuaweiCloudListPath = keyof typeof paginatorsByPath;
 
-// Every list path with page_info is in ITEMS (a new one in the spec fails the type check here).
-type PagedPaths = {
-  [Path in keyof paths]: [ListBody<Path>] extends [never] ? never : "page_info" extends keyof ListBody<Path> ? Path : never;
-}[keyof paths];
-const everyPagedPath: Record<PagedPaths, true> = {
-  "/v1/instances": true,
-  "/v1/instances/{instance_id}/application-instances": true,
-  "/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates": true,
-  "/v1/catalog/applications": true,
-} satisfies Record<HuaweiCloudListPath, true>;
-void everyPagedPath;
+type ItemsKey<Path extends HuaweiCloudListPath> =
+  (typeof paginatorsByPath)[Path] extends Paginator<string, "get", infer Items> ? Items : never;
 
 /** The item type of a list path, e.g. `ApplicationInstance` for `/v1/instances/{instance_id}/application-instances`. */
 export type HuaweiCloudListItem<Path extends HuaweiCloudListPath> =
-  NonNullable<ListBody<Path>[(typeof ITEMS)[Path]]> extends readonly (infer Item)[] ? Item : never;
+  NonNullable<ListBody<Path>[ItemsKey<Path> & keyof ListBody<Path>]> extends readonly (infer Item)[] ? Item : never;
 
 type ListParameters<Path extends HuaweiCloudListPath> = paths[Path] extends { get: { parameters: infer Parameters } } ? Parameters : never;
 // biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how a key is tested for optionality.
@@ -48,45 +32,19 @@ type PaginateArgs<Path extends HuaweiCloudListPath> =
     ? [options?: PaginateOptions<Path>]
     : [options: PaginateOptions<Path> & { params: ListParameters<Path> }];
 
-interface ListPage {
-  page_info?: { next_marker?: string | null };
-  [items: string]: unknown;
-}
+type UntypedPaginator = (client: HuaweiCloudIdentityCenterClient, init?: unknown) => AsyncIterable<unknown>;
 
 /**
- * Iterates every item of a marker-paginated list: requests a page, yields its items, and requests the next
- * page with `marker` set to the previous `page_info.next_marker`, until that is absent, empty or `null`.
- * A marker the API already returned stops the iteration with an error rather than repeating items forever.
+ * Every item of a marker-paginated list, by path.
  *
- * @example
- * for await (const instance of paginate(client, "/v1/instances/{instance_id}/application-instances", {
- *   params: { path: { instance_id }, query: { limit: 50 } },
- * })) console.log(instance.application_instance_id);
+ * @deprecated Use the list's own paginator, e.g. `paginateListApplicationInstances(iic, init)`: the same iteration,
+ * plus `.pages()`, `.toArray()` and the `maxItems`/`maxPages` guards.
  */
 export async function* paginate<Path extends HuaweiCloudListPath>(
   client: HuaweiCloudIdentityCenterClient,
   path: Path,
   ...[options]: PaginateArgs<Path>
 ): AsyncGenerator<HuaweiCloudListItem<Path>, void, undefined> {
-  const itemsKey = ITEMS[path];
-  if (itemsKey === undefined) throw new IdentityClientError(`paginate: ${String(path)} is not a marker-paginated list`);
-  const params = (options?.params ?? {}) as { query?: { marker?: string } };
-  let marker = params.query?.marker;
-  const seen = new Set<string>(marker === undefined ? [] : [marker]);
-  for (;;) {
-    const query = { ...params.query, ...(marker === undefined ? {} : { marker }) };
-    const init = { ...options, params: { ...params, query } };
-    const { data } = (await client.GET(path as never, init as never)) as { data: ListPage | undefined };
-    const items = data?.[itemsKey];
-    if (Array.isArray(items)) yield* items as HuaweiCloudListItem<Path>[];
-    const next = data?.page_info?.next_marker;
-    if (typeof next !== "string" || next === "") return;
-    if (seen.has(next)) {
-      throw new IdentityClientError(
-        `IAM Identity Center returned next_marker ${JSON.stringify(next)} for ${path} again; stopping instead of repeating items`,
-      );
-    }
-    seen.add(next);
-    marker = next;
-  }
+  const paginator = paginatorsByPath[path] as unknown as UntypedPaginator;
+  yield* paginator(client, options) as AsyncIterable<HuaweiCloudListItem<Path>>;
 }

@@ -2,18 +2,16 @@
 // through the client (signed requests), against a Prism mock of the same spec (scripts/prism-global-setup.mjs).
 import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
+import { type ContractCase, contractCases } from "../../../scripts/contract-cases.mjs";
+import * as api from "../src/index.js";
 import {
   type ApplicationInstance,
   type CreateApplicationInstanceRequest,
   createHuaweiCloudIdentityCenterClient,
   HuaweiCloudApiError,
   type HuaweiCloudIdentityCenterClient,
-  type ImportApplicationInstanceServiceProviderMetadataRequest,
-  type UpdateApplicationInstanceResponseConfigurationRequest,
-  type UpdateApplicationInstanceResponseSchemaConfigurationRequest,
-  type UpdateApplicationInstanceServiceProviderConfigurationRequest,
 } from "../src/index.js";
-import { hasJsonBody, operations, requestExample, responseExample } from "./spec.js";
+import { operations, requestExample, responseExample } from "./spec.js";
 
 const SK = "test-secret-key-9f8e7d6c5b4a";
 const TOKEN = "test-security-token-0a1b2c3d";
@@ -28,98 +26,16 @@ const instance = { instance_id: "ins-8c1eef3a241945f6" };
 const app = { ...instance, application_instance_id: "app-ins-a033c907016a59ae" };
 const APP = "/v1/instances/{instance_id}/application-instances/{application_instance_id}" as const;
 
-type Call = (client: HuaweiCloudIdentityCenterClient, headers: Record<string, string>) => Promise<{ data: unknown; response: Response }>;
+type NamedCall = (client: HuaweiCloudIdentityCenterClient, init: object) => Promise<{ data: unknown; response: Response }>;
 
-// One valid, typed call per operation; the first test checks this table covers the whole spec.
-const calls: Record<string, Call> = {
-  ListInstances: (c, headers) => c.GET("/v1/instances", { params: { query: { limit: 10 } }, headers }),
-  CreateApplicationInstance: (c, headers) =>
-    c.POST("/v1/instances/{instance_id}/application-instances", {
-      params: { path: instance },
-      body: requestExample<CreateApplicationInstanceRequest>("CreateApplicationInstance", "custom_saml"),
-      headers,
-    }),
-  ListApplicationInstances: (c, headers) =>
-    c.GET("/v1/instances/{instance_id}/application-instances", { params: { path: instance, query: { limit: 50, marker: "m1" } }, headers }),
-  GetApplicationInstance: (c, headers) => c.GET(APP, { params: { path: app }, headers }),
-  DeleteApplicationInstance: (c, headers) => c.DELETE(APP, { params: { path: app }, headers }),
-  UpdateApplicationInstanceDisplayData: (c, headers) =>
-    c.PUT(`${APP}/display-data`, { params: { path: app }, body: { description: "Payroll (SAML)", display_name: "Payroll" }, headers }),
-  UpdateApplicationInstanceResponseConfiguration: (c, headers) =>
-    c.PUT(`${APP}/response-configuration`, {
-      params: { path: app },
-      body: requestExample<UpdateApplicationInstanceResponseConfigurationRequest>(
-        "UpdateApplicationInstanceResponseConfiguration",
-        "email_subject",
-      ),
-      headers,
-    }),
-  UpdateApplicationInstanceResponseSchemaConfiguration: (c, headers) =>
-    c.PUT(`${APP}/response-schema-configuration`, {
-      params: { path: app },
-      body: requestExample<UpdateApplicationInstanceResponseSchemaConfigurationRequest>(
-        "UpdateApplicationInstanceResponseSchemaConfiguration",
-        "email_name_id",
-      ),
-      headers,
-    }),
-  UpdateApplicationInstanceSecurityConfiguration: (c, headers) =>
-    c.PUT(`${APP}/security-configuration`, { params: { path: app }, body: { security_config: { ttl: "P5Y" } }, headers }),
-  UpdateApplicationInstanceServiceProviderConfiguration: (c, headers) =>
-    c.PUT(`${APP}/service-provider-configuration`, {
-      params: { path: app },
-      body: requestExample<UpdateApplicationInstanceServiceProviderConfigurationRequest>(
-        "UpdateApplicationInstanceServiceProviderConfiguration",
-        "payroll",
-      ),
-      headers,
-    }),
-  UpdateApplicationInstanceStatus: (c, headers) => c.PUT(`${APP}/status`, { params: { path: app }, body: { status: "ENABLED" }, headers }),
-  ImportApplicationInstanceServiceProviderMetadata: (c, headers) =>
-    c.POST(`${APP}/metadata`, {
-      params: { path: app },
-      body: requestExample<ImportApplicationInstanceServiceProviderMetadataRequest>(
-        "ImportApplicationInstanceServiceProviderMetadata",
-        "saml_metadata",
-      ),
-      headers,
-    }),
-  CreateApplicationInstanceCertificate: (c, headers) => c.POST(`${APP}/certificates`, { params: { path: app }, headers }),
-  ListApplicationInstanceCertificates: (c, headers) =>
-    c.GET(`${APP}/certificates`, { params: { path: app, query: { limit: 10 } }, headers }),
-  UpdateApplicationInstanceActiveCertificate: (c, headers) =>
-    c.PUT(`${APP}/certificates/{certificate_id}`, {
-      params: { path: { ...app, certificate_id: "cer-7b2c9e41-3f6a-4d8e-a1b5-c0d9e8f7a6b5" } },
-      headers,
-    }),
-  DeleteApplicationInstanceCertificate: (c, headers) =>
-    c.DELETE(`${APP}/certificates/{certificate_id}`, {
-      params: { path: { ...app, certificate_id: "cer-ea56cf20-4ec3-445a-883f-eb70f35fe7d1" } },
-      headers,
-    }),
-  ListProfiles: (c, headers) => c.GET(`${APP}/profiles`, { params: { path: app }, headers }),
-  DeleteProfile: (c, headers) =>
-    c.DELETE(`${APP}/profiles/{profile_id}`, { params: { path: { ...app, profile_id: "pr-2b6f1e4a9c30" } }, headers }),
-  ListApplicationTemplates: (c, headers) =>
-    c.GET("/v1/application-templates", { params: { query: { application_id: "app-ff1258a63a4axxxx" } }, headers }),
-  ListCatalogApplications: (c, headers) => c.GET("/v1/catalog/applications", { params: { query: { limit: 20 } }, headers }),
-};
-
-function callFor(operationId: string): Call {
-  const call = calls[operationId];
-  if (!call) throw new Error(`no contract call for ${operationId}`);
-  return call;
+// Every operation of the spec, called through its named function with the spec's example arguments.
+const { success, errors } = contractCases("huaweicloud-identitycenter");
+function call(entry: ContractCase, headers: Record<string, string> = {}) {
+  const named = (api as unknown as Record<string, NamedCall | undefined>)[entry.name];
+  if (typeof named !== "function") throw new Error(`no named operation ${entry.name} for ${entry.operationId}`);
+  return named(client, { ...entry.init, headers });
 }
-
-const successCases = operations.map((op) => ({
-  operationId: op.operationId,
-  status: Object.keys(op.responses).find((code) => code.startsWith("2")) ?? "none",
-}));
-const errorCases = operations.flatMap((op) =>
-  Object.keys(op.responses)
-    .filter((status) => !status.startsWith("2"))
-    .map((status) => ({ operationId: op.operationId, status })),
-);
+const caseOf = (operationId: string) => success.find((entry) => entry.operationId === operationId)!;
 
 function violations(response: { headers: Headers }): unknown[] {
   return JSON.parse(response.headers.get("sl-violations") ?? "[]") as unknown[];
@@ -128,25 +44,27 @@ function violations(response: { headers: Headers }): unknown[] {
 const rejection = (promise: Promise<unknown>) => rejectionOf(promise, HuaweiCloudApiError);
 
 describe("IAM Identity Center contract (Prism mock of specs/huaweicloud-identitycenter/openapi.yaml)", () => {
-  it("has a contract call for every operation in the spec", () => {
-    expect(Object.keys(calls).sort()).toEqual(operations.map((op) => op.operationId).sort());
-    expect(operations).toHaveLength(20);
+  it("has a named operation for every operation in the spec", () => {
+    expect(success.map((entry) => typeof (api as Record<string, unknown>)[entry.name])).toEqual(success.map(() => "function"));
+    expect(success.map((entry) => entry.operationId).sort()).toEqual(operations.map((op) => op.operationId).sort());
   });
 
-  describe.each(successCases)("$operationId", ({ operationId, status }) => {
-    it(`sends a signed request Prism accepts and returns the ${status} example as typed data`, async () => {
-      const { data, response } = await callFor(operationId)(client, {});
+  describe.each(success)("$name", (entry) => {
+    it(`sends a signed request Prism accepts and returns the ${entry.status} example as typed data`, async () => {
+      const { data, response } = await call(entry);
 
       expect(violations(response)).toEqual([]);
-      expect(String(response.status)).toBe(status);
-      if (hasJsonBody(operationId, status)) expect(data).toEqual(responseExample(operationId, status));
+      expect(response.status).toBe(entry.status);
+      if (entry.hasJsonResponse) expect(data).toEqual(entry.example);
       else expect(data ?? undefined).toBeUndefined();
     });
   });
 
-  describe.each(errorCases)("$operationId $status", ({ operationId, status }) => {
+  describe.each(errors)("$name $status", (entry) => {
     it("rejects with a HuaweiCloudApiError carrying error_code, error_msg and request_id", async () => {
-      const error = await rejection(callFor(operationId)(client, { Prefer: `code=${status}` }));
+      const { operationId } = entry;
+      const status = String(entry.status);
+      const error = await rejection(call(entry, { Prefer: `code=${status}` }));
       const body = responseExample(operationId, status) as {
         error_code: string;
         error_msg: string;
@@ -210,7 +128,7 @@ describe("the seed: Creating an Application Instance", () => {
   });
 
   it("surfaces a 409 as a HuaweiCloudApiError with the conflict code", async () => {
-    const error = await rejection(calls.CreateApplicationInstance!(client, { Prefer: "code=409" }));
+    const error = await rejection(call(caseOf("CreateApplicationInstance"), { Prefer: "code=409" }));
     expect(error.status).toBe(409);
     expect(error.errorCode).toBe("IIC.1006");
   });

@@ -7,8 +7,8 @@ import {
   type Certificate,
   createHuaweiCloudIdentityCenterClient,
   HuaweiCloudApiError,
-  IdentityClientError,
   type Instance,
+  PaginationError,
   paginate,
 } from "../src/index.js";
 import { responseExample } from "./spec.js";
@@ -136,10 +136,10 @@ describe("paginate", () => {
       for await (const item of paginate(client, LIST, { params: { path: INSTANCE } })) seen.push(item.application_instance_id);
     };
 
-    const error = await rejectionOf(iterateAll(), IdentityClientError);
+    const error = await rejectionOf(iterateAll(), PaginationError);
 
     expect(error.message).toBe(
-      'IAM Identity Center returned next_marker "same" for /v1/instances/{instance_id}/application-instances again; stopping instead of repeating items',
+      'Paginating GET /v1/instances/{instance_id}/application-instances stopped after 2 page(s) and 2 item(s): the server returned page_info.next_marker "same" again',
     );
     expect(seen).toEqual(["a1", "a1"]);
     expect(server.requests).toHaveLength(2);
@@ -152,7 +152,7 @@ describe("paginate", () => {
     });
     const client = createHuaweiCloudIdentityCenterClient({ ...CREDENTIALS, endpoint: server.url });
 
-    await rejectionOf(collect(paginate(client, LIST, { params: { path: INSTANCE } })), IdentityClientError);
+    await rejectionOf(collect(paginate(client, LIST, { params: { path: INSTANCE } })), PaginationError);
 
     expect(server.requests.map((request) => new URL(request.url, "http://x").searchParams.get("marker"))).toEqual([null, "m1", "m2"]);
   });

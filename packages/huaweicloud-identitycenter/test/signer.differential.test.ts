@@ -47,7 +47,9 @@ function officialQuery(pairs: [string, string[]][]): Record<string, string | str
   return Object.fromEntries([...merged].map(([key, values]) => [key, values.length === 1 ? values[0]! : values]));
 }
 
-describe("signRequest and the official signer (GlobalCredentials#processAuthRequest)", () => {
+// Property tests: 150 generated requests, each signed twice (ours and the official SDK's); about a second on a quiet
+// machine, so the budget allows for a loaded one.
+describe("signRequest and the official signer (GlobalCredentials#processAuthRequest)", { timeout: 60_000 }, () => {
   it("sign every generated request byte-identically", async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -93,7 +95,7 @@ describe("signRequest and the official signer (GlobalCredentials#processAuthRequ
   });
 });
 
-describe("the client's requests and the official signer", () => {
+describe("the client's requests and the official signer", { timeout: 60_000 }, () => {
   interface Captured {
     request: Request;
     body: string;

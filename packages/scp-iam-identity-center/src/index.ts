@@ -1,12 +1,21 @@
-export type { RetryEvent, RetryOptions } from "@identity-clients/core";
+export type {
+  Page,
+  PageIterator,
+  PaginateOptions as PaginatorOptions,
+  RetryEvent,
+  RetryOptions,
+  WaiterOptions,
+} from "@identity-clients/core";
 export {
   ApiError,
   ConfigurationError,
   IdentityClientError,
   InvalidRequestError,
   NetworkError,
+  PaginationError,
   ResponseParseError,
   TimeoutError,
+  WaiterError,
 } from "@identity-clients/core";
 export type { ApiVersion, ApiVersionDecision, ApiVersionEntry, ApiVersionStatus } from "./api-versions.js";
 export {
@@ -29,8 +38,10 @@ export { SCP_REGIONS, scpEndpoint } from "./endpoints.js";
 export type { ScpErrorBody } from "./errors.js";
 export { ScpApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/openapi.js";
+export * from "./generated/operations.js";
 export type { PaginateOptions, ScpListPath } from "./paginate.js";
 export { paginate } from "./paginate.js";
 export type { ScpSignatureInput } from "./signer.js";
 export { SCP_CLIENT_TYPE, signScpRequest } from "./signer.js";
 export type * from "./types.js";
+export { waitUntilInstanceDeleted, waitUntilInstanceReady } from "./waiters.js";

@@ -3,12 +3,13 @@
 import { inspect } from "node:util";
 import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
+import { type ContractCase, contractCases } from "../../../scripts/contract-cases.mjs";
+import * as api from "../src/index.js";
 import {
   createScpClient,
   type Instance,
   type InstanceCreateRequest,
   type InstanceDetail,
-  type InstanceSetRequest,
   ScpApiError,
   type ScpClient,
 } from "../src/index.js";
@@ -21,39 +22,16 @@ const scp = createScpClient({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, base
 const INSTANCE = "ssoins-12345";
 const BIND_CREDENTIAL = "password";
 
-type Call = (client: ScpClient, headers: Record<string, string>) => Promise<{ data: unknown; response: Response }>;
+type NamedCall = (client: ScpClient, init: object) => Promise<{ data: unknown; response: Response }>;
 
-// One valid, typed call per operation; the test below checks this table covers the whole spec.
-const calls: Record<string, Call> = {
-  ListInstances: (client, headers) => client.GET("/v1/instances", { params: { query: { page: 0, size: 20, sort: "name:asc" } }, headers }),
-  CreateInstance: (client, headers) =>
-    client.POST("/v1/instances", { body: requestExample<InstanceCreateRequest>("CreateInstance", "active_directory"), headers }),
-  ShowInstance: (client, headers) => client.GET("/v1/instances/{instance_id}", { params: { path: { instance_id: INSTANCE } }, headers }),
-  SetInstance: (client, headers) =>
-    client.PATCH("/v1/instances/{instance_id}", {
-      params: { path: { instance_id: INSTANCE } },
-      body: requestExample<InstanceSetRequest>("SetInstance", "identity_center_directory"),
-      headers,
-    }),
-  DeleteInstance: (client, headers) =>
-    client.DELETE("/v1/instances/{instance_id}", { params: { path: { instance_id: INSTANCE } }, headers }),
-};
-
-function callFor(operationId: string): Call {
-  const call = calls[operationId];
-  if (!call) throw new Error(`no contract call for ${operationId}`);
-  return call;
+// Every operation of the spec, called through its named function with the spec's example arguments.
+const { success, errors } = contractCases("scp-iam-identity-center");
+function call(entry: ContractCase, headers: Record<string, string> = {}) {
+  const named = (api as unknown as Record<string, NamedCall | undefined>)[entry.name];
+  if (typeof named !== "function") throw new Error(`no named operation ${entry.name} for ${entry.operationId}`);
+  return named(scp, { ...entry.init, headers });
 }
-
-const successCases = operations.map((op) => ({
-  operationId: op.operationId,
-  status: Object.keys(op.responses).find((code) => code.startsWith("2")) ?? "none",
-}));
-const errorCases = operations.flatMap((op) =>
-  Object.keys(op.responses)
-    .filter((status) => !status.startsWith("2"))
-    .map((status) => ({ operationId: op.operationId, status })),
-);
+const caseOf = (operationId: string) => success.find((entry) => entry.operationId === operationId)!;
 
 interface Violation {
   location: string[];
@@ -64,30 +42,31 @@ const violations = (error: ScpApiError) => JSON.parse(error.headers.get("sl-viol
 const rejection = (promise: Promise<unknown>) => rejectionOf(promise, ScpApiError);
 
 describe("SCP IAM Identity Center contract (Prism mock of specs/scp-iam-identity-center/openapi.yaml)", () => {
-  it("has a contract call for every operation in the spec", () => {
-    expect(Object.keys(calls).sort()).toEqual(operations.map((op) => op.operationId).sort());
+  it("has a named operation for every operation in the spec", () => {
+    expect(success.map((entry) => typeof (api as Record<string, unknown>)[entry.name])).toEqual(success.map(() => "function"));
+    expect(success.map((entry) => entry.operationId).sort()).toEqual(operations.map((op) => op.operationId).sort());
   });
 
-  describe.each(successCases)("$operationId", ({ operationId, status }) => {
-    it(`sends a signed request Prism accepts and returns the ${status} example as typed data`, async () => {
-      const { data, response } = await callFor(operationId)(scp, {});
+  describe.each(success)("$name", (entry) => {
+    it(`sends a signed request Prism accepts and returns the ${entry.status} example as typed data`, async () => {
+      const { data, response } = await call(entry);
 
       expect(response.headers.get("sl-violations")).toBeNull();
-      expect(String(response.status)).toBe(status);
-      if (status === "204") expect(data).toBeUndefined();
-      else expect(data).toEqual(responseExample(operationId, status));
+      expect(response.status).toBe(entry.status);
+      if (entry.hasJsonResponse) expect(data).toEqual(entry.example);
+      else expect(data).toBeUndefined();
     });
   });
 
-  describe.each(errorCases)("$operationId $status", ({ operationId, status }) => {
+  describe.each(errors)("$name $status", (entry) => {
     it("rejects with a ScpApiError carrying the documented status", async () => {
-      const error = await rejection(callFor(operationId)(scp, { Prefer: `code=${status}` }));
+      const error = await rejection(call(entry, { Prefer: `code=${entry.status}` }));
 
-      expect(error.status).toBe(Number(status));
+      expect(error.status).toBe(entry.status);
       expect(error.operation).toMatch(/^(GET|POST|PATCH|DELETE) \/v1\/instances/);
       expect(violations(error)).toEqual([]);
       expect(error.body).toBeUndefined(); // the service documents no error bodies
-      expect(error.message).toContain(`SCP IAM Identity Center API error ${status}`);
+      expect(error.message).toContain(`SCP IAM Identity Center API error ${entry.status}`);
       const printed = `${error.message}${error.stack}${JSON.stringify(error)}${inspect(error, { depth: 5 })}`;
       expect(printed).not.toContain(SECRET_KEY);
       expect(printed).not.toContain(BIND_CREDENTIAL);
@@ -116,7 +95,7 @@ describe("the seed: CreateInstance", () => {
   });
 
   it("is answered 409 when the mock is asked for a conflict", async () => {
-    const error = await rejection(calls.CreateInstance!(scp, { Prefer: "code=409" }));
+    const error = await rejection(call(caseOf("CreateInstance"), { Prefer: "code=409" }));
     expect(error.status).toBe(409);
   });
 

@@ -2,16 +2,16 @@
 // client, against a Prism mock of the same spec (started by scripts/prism-global-setup.mjs).
 import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
+import { type ContractCase, contractCases } from "../../../scripts/contract-cases.mjs";
+import * as api from "../src/index.js";
 import {
   type Application,
   type ApplicationInstance,
   type CreateApplicationInstanceRequest,
-  type CreateApplicationRequest,
   createSiitClient,
   readRateLimit,
   SiitApiError,
   type SiitClient,
-  type UpdateApplicationRequest,
 } from "../src/index.js";
 import { hasJsonBody, operations, requestExample, responseExample } from "./spec.js";
 
@@ -19,49 +19,16 @@ const API_KEY = "test-api-key-0a1b2c";
 const siit = createSiitClient({ apiKey: API_KEY, baseUrl: inject("prismUrl") });
 const APP = "s_2bX9kLq4T7";
 
-type Call = (client: SiitClient, headers: Record<string, string>) => Promise<{ data: unknown; response: Response }>;
+type NamedCall = (client: SiitClient, init: object) => Promise<{ data: unknown; response: Response }>;
 
-// One valid, typed call per operation; the test below checks this table covers the whole spec.
-const calls: Record<string, Call> = {
-  listApplications: (client, headers) =>
-    client.GET("/v1/applications", { params: { query: { page: 1, per_page: 20, "expand[]": ["app_owner"] } }, headers }),
-  createApplication: (client, headers) =>
-    client.POST("/v1/applications", { body: requestExample<CreateApplicationRequest>("createApplication", "slack"), headers }),
-  retrieveApplication: (client, headers) => client.GET("/v1/applications/{uid}", { params: { path: { uid: APP } }, headers }),
-  updateApplication: (client, headers) =>
-    client.PUT("/v1/applications/{uid}", {
-      params: { path: { uid: APP } },
-      body: requestExample<UpdateApplicationRequest>("updateApplication", "deprecate"),
-      headers,
-    }),
-  listApplicationUsers: (client, headers) =>
-    client.GET("/v1/applications/{uid}/users", { params: { path: { uid: APP }, query: { page: 1, per_page: 50 } }, headers }),
-  addApplicationUser: (client, headers) =>
-    client.POST("/v1/applications/{uid}/users", { params: { path: { uid: APP } }, body: { user_uid: "u_01HZX4D2M7" }, headers }),
-  createApplicationInstance: (client, headers) =>
-    client.POST("/v1/applications/{uid}/instances", {
-      params: { path: { uid: APP } },
-      body: requestExample<CreateApplicationInstanceRequest>("createApplicationInstance", "okta_instance"),
-      headers,
-    }),
-};
-
-function callFor(operationId: string): Call {
-  const call = calls[operationId];
-  if (!call) throw new Error(`no contract call for ${operationId}`);
-  return call;
+// Every operation of the spec, called through its named function with the spec's example arguments.
+const { success, errors } = contractCases("siit");
+function call(entry: ContractCase, headers: Record<string, string> = {}) {
+  const named = (api as unknown as Record<string, NamedCall | undefined>)[entry.name];
+  if (typeof named !== "function") throw new Error(`no named operation ${entry.name} for ${entry.operationId}`);
+  return named(siit, { ...entry.init, headers });
 }
-
-const successCases = operations.map((op) => {
-  const status = Object.keys(op.responses).find((code) => code.startsWith("2"));
-  return { operationId: op.operationId, status: status ?? "none" };
-});
-
-const errorCases = operations.flatMap((op) =>
-  Object.keys(op.responses)
-    .filter((status) => !status.startsWith("2"))
-    .map((status) => ({ operationId: op.operationId, status })),
-);
+const caseOf = (operationId: string) => success.find((entry) => entry.operationId === operationId)!;
 
 interface Violation {
   location: string[];
@@ -76,24 +43,27 @@ function violations(error: SiitApiError): Violation[] {
 const rejection = (promise: Promise<unknown>) => rejectionOf(promise, SiitApiError);
 
 describe("Siit contract (Prism mock of specs/siit/openapi.yaml)", () => {
-  it("has a contract call for every operation in the spec", () => {
-    expect(Object.keys(calls).sort()).toEqual(operations.map((op) => op.operationId).sort());
+  it("has a named operation for every operation in the spec", () => {
+    expect(success.map((entry) => typeof (api as Record<string, unknown>)[entry.name])).toEqual(success.map(() => "function"));
+    expect(success.map((entry) => entry.operationId).sort()).toEqual(operations.map((op) => op.operationId).sort());
   });
 
-  describe.each(successCases)("$operationId", ({ operationId, status }) => {
-    it(`sends a request Prism accepts and returns the ${status} example as typed data`, async () => {
-      const { data, response } = await callFor(operationId)(siit, {});
+  describe.each(success)("$name", (entry) => {
+    it(`sends a request Prism accepts and returns the ${entry.status} example as typed data`, async () => {
+      const { data, response } = await call(entry);
 
       expect(response.headers.get("sl-violations")).toBeNull();
-      expect(String(response.status)).toBe(status);
-      expect(data).toEqual(responseExample(operationId, status));
+      expect(response.status).toBe(entry.status);
+      expect(data).toEqual(entry.example);
       expect(readRateLimit(response)).toEqual({ limit: 60, remaining: 59, resetAt: undefined });
     });
   });
 
-  describe.each(errorCases)("$operationId $status", ({ operationId, status }) => {
+  describe.each(errors)("$name $status", (entry) => {
     it("rejects with a SiitApiError carrying the documented status and body", async () => {
-      const error = await rejection(callFor(operationId)(siit, { Prefer: `code=${status}` }));
+      const { operationId } = entry;
+      const status = String(entry.status);
+      const error = await rejection(call(entry, { Prefer: `code=${status}` }));
 
       expect(error.status).toBe(Number(status));
       expect(error.operation).toMatch(/^(GET|POST|PUT) \/v1\/applications/);
@@ -113,7 +83,7 @@ describe("Siit contract (Prism mock of specs/siit/openapi.yaml)", () => {
   });
 
   it("exposes the rate-limit headers of a 429, including when to retry", async () => {
-    const error = await rejection(calls.listApplications!(siit, { Prefer: "code=429" }));
+    const error = await rejection(call(caseOf("listApplications"), { Prefer: "code=429" }));
 
     expect(error.rateLimit).toEqual({ limit: 60, remaining: 0, resetAt: new Date(1_737_368_460_000) });
   });
@@ -149,7 +119,7 @@ describe("the seed: Create an Application Instance", () => {
   });
 
   it("surfaces a duplicate provider + external_id as a 409 SiitApiError", async () => {
-    const error = await rejection(calls.createApplicationInstance!(siit, { Prefer: "code=409" }));
+    const error = await rejection(call(caseOf("createApplicationInstance"), { Prefer: "code=409" }));
 
     expect(error.status).toBe(409);
     expect(error.detail).toBe((responseExample("createApplicationInstance", "409") as { error: string }).error);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, expectTypeOf, inject, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
 import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
-import { type Application, createSiitClient, IdentityClientError, paginate, SiitApiError, type User } from "../src/index.js";
+import { type Application, createSiitClient, PaginationError, paginate, SiitApiError, type User } from "../src/index.js";
 import { responseExample } from "./spec.js";
 
 const API_KEY = "test-api-key-0a1b2c";
@@ -106,9 +106,11 @@ describe("paginate", () => {
       for await (const application of paginate(siit, "/v1/applications")) seen.push(application.uid ?? "");
     };
 
-    const error = await rejectionOf(iterateAll(), IdentityClientError);
+    const error = await rejectionOf(iterateAll(), PaginationError);
 
-    expect(error.message).toBe("Siit's next_page_link after page 2 points to page 2; stopping instead of repeating items");
+    expect(error.message).toBe(
+      "Paginating GET /v1/applications stopped after 2 page(s) and 2 item(s): meta.next_page_link after page 2 points to page 2",
+    );
     expect(seen).toEqual(["s_1", "s_1"]);
     expect(server.requests).toHaveLength(2);
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callStatement, consumerSource } from "../lib/consumer.mjs";
-import { documentedValue, exampleCalls, expandPath, pathPattern, queryString } from "../lib/operations.mjs";
+import { documentedValue, exampleCalls, expandPath, pathPattern, queryString } from "../example-calls.mjs";
 
 // A small spec in the shape of ours: path-level and $ref parameters, named examples, a bodyless 204.
 const spec = {
@@ -103,27 +102,5 @@ describe("URL helpers", () => {
     expect(pattern.test("/v1/things/t-1")).toBe(true);
     expect(pattern.test("/v1/things/t-1/more")).toBe(false);
     expect(pattern.test("/v1/things")).toBe(false);
-  });
-});
-
-describe("the type-check consumer", () => {
-  const calls = exampleCalls(spec);
-
-  it("calls each operation with its path, params and body as literals", () => {
-    expect(callStatement(calls[0]!)).toBe(
-      `  results.push(await client.GET("/v1/things", { params: { query: {"sort":"name:asc","kind[]":["a","b"]} } })); // ListThings`,
-    );
-    expect(callStatement(calls[1]!)).toBe(`  results.push(await client.POST("/v1/things", { body: {"name":"a"} })); // CreateThing`);
-    expect(callStatement(calls[2]!)).toBe(
-      `  results.push(await client.DELETE("/v1/things/{thing_id}", { params: { path: {"thing_id":"t 1/x"} } })); // DeleteThing`,
-    );
-  });
-
-  it("imports the factory, builds the client and ends with a call that must not compile", () => {
-    const source = consumerSource({ packageName: "@acme/things", factory: "createThingsClient", options: { apiKey: "k" }, calls });
-    expect(source).toContain(`import { createThingsClient } from "@acme/things";`);
-    expect(source).toContain(`const client = createThingsClient({"apiKey":"k"});`);
-    expect(source.match(/results\.push/g)).toHaveLength(3);
-    expect(source).toMatch(/\/\/ @ts-expect-error.*\n\s+await client\.GET\("\/no-such-operation"\);/);
   });
 });
