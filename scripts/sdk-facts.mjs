@@ -82,7 +82,11 @@ export function checkSpec(spec, facts) {
     const problem = acceptedProblem(entry);
     if (problem) reported.push({ difference: "invalid-accepted", subject: describeAccepted(entry), message: problem });
     else if (!matched.has(index)) {
-      reported.push({ difference: "stale-accepted", subject: describeAccepted(entry), message: "accepted, but the spec no longer differs so" });
+      reported.push({
+        difference: "stale-accepted",
+        subject: describeAccepted(entry),
+        message: "accepted, but the spec no longer differs so",
+      });
     }
   });
   return reported;
@@ -100,7 +104,8 @@ function matches(entry, difference) {
 }
 
 function acceptedProblem(entry) {
-  if (!DIFFERENCES.includes(entry.difference)) return `unknown difference ${JSON.stringify(entry.difference)} (one of ${DIFFERENCES.join(", ")})`;
+  if (!DIFFERENCES.includes(entry.difference))
+    return `unknown difference ${JSON.stringify(entry.difference)} (one of ${DIFFERENCES.join(", ")})`;
   if (typeof entry.reason !== "string" || entry.reason.trim() === "") return "an accepted difference needs a reason";
   if ((entry.model === undefined) === (entry.operation === undefined)) return "name either an operation or a model";
   if (entry.model !== undefined && typeof entry.field !== "string") return "an accepted model difference names its field";
@@ -108,7 +113,10 @@ function acceptedProblem(entry) {
 }
 
 function describeAccepted(entry) {
-  const where = entry.model !== undefined ? `${entry.model}.${entry.field}` : [entry.operation, entry.parameter ?? entry.field].filter(Boolean).join(" ");
+  const where =
+    entry.model !== undefined
+      ? `${entry.model}.${entry.field}`
+      : [entry.operation, entry.parameter ?? entry.field].filter(Boolean).join(" ");
   return `accepted ${where} ${entry.difference}`;
 }
 
@@ -150,13 +158,20 @@ export function diffSpec(spec, facts) {
     diffParameters(spec, fact, op, enums, addOperation);
 
     const walk = (side, typeExpression, schema, where) =>
-      compareType({ spec, models, enums, side, where, addField, addOperation, operation: fact.operationId }, typeExpression, schema, new Set());
+      compareType(
+        { spec, models, enums, side, where, addField, addOperation, operation: fact.operationId },
+        typeExpression,
+        schema,
+        new Set(),
+      );
 
     const requestContent = deref(spec, op.operation.requestBody)?.content;
-    if (fact.requestBody == null && requestContent) addOperation(fact.operationId, "invented-request-body", "the spec sends a request body; the SDK sends none");
+    if (fact.requestBody == null && requestContent)
+      addOperation(fact.operationId, "invented-request-body", "the spec sends a request body; the SDK sends none");
     if (fact.requestBody != null) {
       const mediaType = fact.contentType ?? "application/json";
-      if (!requestContent) addOperation(fact.operationId, "missing-request-body", `the SDK sends ${fact.requestBody}; the spec has no request body`);
+      if (!requestContent)
+        addOperation(fact.operationId, "missing-request-body", `the SDK sends ${fact.requestBody}; the spec has no request body`);
       else if (!requestContent[mediaType]) {
         addOperation(fact.operationId, "request-content-type", `SDK ${mediaType}, spec ${Object.keys(requestContent).join(", ")}`);
       } else walk("request", typeOf(fact.requestBody, models), requestContent[mediaType].schema, `${fact.operationId} request`);
@@ -164,16 +179,26 @@ export function diffSpec(spec, facts) {
 
     const success = successResponse(spec, op.operation);
     const responseSchema = success?.content?.["application/json"]?.schema;
-    if (fact.response == null && responseSchema) addOperation(fact.operationId, "invented-response-body", `the spec's ${success.status} has a JSON body; the SDK reads none`);
+    if (fact.response == null && responseSchema)
+      addOperation(fact.operationId, "invented-response-body", `the spec's ${success.status} has a JSON body; the SDK reads none`);
     if (fact.response != null) {
-      if (!responseSchema) addOperation(fact.operationId, "missing-response-body", `the SDK reads ${fact.response}; the spec's success response has no JSON body`);
+      if (!responseSchema)
+        addOperation(
+          fact.operationId,
+          "missing-response-body",
+          `the SDK reads ${fact.response}; the spec's success response has no JSON body`,
+        );
       else walk("response", typeOf(fact.response, models), responseSchema, `${fact.operationId} response`);
     }
     const headers = Object.keys(success?.headers ?? {}).map((name) => name.toLowerCase());
     for (const header of fact.responseHeaders ?? []) {
       const name = typeof header === "string" ? header : (header.name ?? header.json);
       if (name && !headers.includes(name.toLowerCase())) {
-        addOperation(fact.operationId, "missing-response-header", `the SDK reads the ${name} response header; the spec's success response does not declare it`);
+        addOperation(
+          fact.operationId,
+          "missing-response-header",
+          `the SDK reads the ${name} response header; the spec's success response does not declare it`,
+        );
       }
     }
   }
@@ -231,7 +256,12 @@ function diffParameters(spec, fact, op, enums, add) {
       }
       const required = location === "path" ? true : factParam.required === true;
       if (Boolean(specParam.required) !== required) {
-        add(fact.operationId, "parameter-required", `${required ? "required" : "optional"} in the SDK, ${specParam.required ? "required" : "optional"} in the spec`, where);
+        add(
+          fact.operationId,
+          "parameter-required",
+          `${required ? "required" : "optional"} in the SDK, ${specParam.required ? "required" : "optional"} in the spec`,
+          where,
+        );
       }
       const expected = factParam.type ?? "string";
       const schema = deref(spec, specParam.schema) ?? {};
@@ -281,7 +311,8 @@ function scalarProblem(expression, schema, enums) {
     const name = expression.slice(5);
     const values = enums[name];
     if (!values) return { type: `the facts name enum ${name} but do not list it` };
-    if (schema.type !== "string" || !Array.isArray(schema.enum)) return { type: `SDK string enum ${name}, spec ${describeSchema(schema)}${schema.enum ? "" : " without enum"}` };
+    if (schema.type !== "string" || !Array.isArray(schema.enum))
+      return { type: `SDK string enum ${name}, spec ${describeSchema(schema)}${schema.enum ? "" : " without enum"}` };
     const listed = schema.enum.filter((value) => value !== null);
     const missing = values.filter((value) => !listed.includes(value));
     const extra = listed.filter((value) => !values.includes(value));
@@ -296,7 +327,8 @@ function scalarProblem(expression, schema, enums) {
   const format = scalar.format;
   const typeOk = schema.type === scalar.type && (format === undefined || schema.format === format);
   if (!typeOk) return { type: `SDK ${describeExpression(expression)}, spec ${describeSchema(schema)}` };
-  if (expression === "string" && Array.isArray(schema.enum)) return { enum: `the spec restricts it to ${schema.enum.filter((v) => v !== null).join(", ")}; the SDK declares a plain string` };
+  if (expression === "string" && Array.isArray(schema.enum))
+    return { enum: `the spec restricts it to ${schema.enum.filter((v) => v !== null).join(", ")}; the SDK declares a plain string` };
   return undefined;
 }
 
@@ -337,7 +369,8 @@ function compareType(context, expression, rawSchema, visiting) {
   const schema = resolveSchema(spec, rawSchema);
   const [head, ...restParts] = expression.split(":");
   const rest = restParts.join(":");
-  const report = (difference, message) => context.report?.(difference, message) ?? context.addOperation(context.operation, difference, `${where}: ${message}`);
+  const report = (difference, message) =>
+    context.report?.(difference, message) ?? context.addOperation(context.operation, difference, `${where}: ${message}`);
 
   if (head === "any") return;
   if (head === "array") {
@@ -347,14 +380,18 @@ function compareType(context, expression, rawSchema, visiting) {
   if (head === "map") {
     const values = schema.additionalProperties;
     if (schema.type !== "object" || !values || typeof values !== "object" || schema.properties) {
-      return report("type", `SDK map of ${describeExpression(rest)}, spec ${describeSchema(schema)}${schema.properties ? " with fixed properties" : ""}`);
+      return report(
+        "type",
+        `SDK map of ${describeExpression(rest)}, spec ${describeSchema(schema)}${schema.properties ? " with fixed properties" : ""}`,
+      );
     }
     return compareType({ ...context, where: `${where}{}` }, rest, values, visiting);
   }
   if (head === "object") {
     const model = models[rest];
     if (!model) return report("type", `the facts name model ${rest} but do not list it`);
-    if (!(schema.type === "object" || (schema.type === undefined && schema.properties))) return report("type", `SDK object ${rest}, spec ${describeSchema(schema)}`);
+    if (!(schema.type === "object" || (schema.type === undefined && schema.properties)))
+      return report("type", `SDK object ${rest}, spec ${describeSchema(schema)}`);
     return compareModel(context, rest, model, schema, visiting);
   }
   const problem = scalarProblem(expression, schema, enums);
@@ -411,14 +448,18 @@ function main(argv) {
   const available = providersWithFacts();
   const unknown = names.filter((name) => !available.includes(name));
   if (unknown.length > 0) {
-    console.error(`error: no ${unknown.map((name) => `specs/${name}/${FACTS_FILE}`).join(", ")} (with facts: ${available.join(", ") || "none"})`);
+    console.error(
+      `error: no ${unknown.map((name) => `specs/${name}/${FACTS_FILE}`).join(", ")} (with facts: ${available.join(", ") || "none"})`,
+    );
     return 2;
   }
   let failed = false;
   for (const provider of names.length > 0 ? names : available) {
     const differences = checkProvider(provider);
     const accepted = JSON.parse(readFileSync(join(repoRoot, "specs", provider, FACTS_FILE), "utf8")).accepted?.length ?? 0;
-    console.log(`${provider}: ${differences.length === 0 ? "no differences from the SDK" : `${differences.length} difference(s)`} (${accepted} accepted)`);
+    console.log(
+      `${provider}: ${differences.length === 0 ? "no differences from the SDK" : `${differences.length} difference(s)`} (${accepted} accepted)`,
+    );
     for (const difference of differences) console.log(`  ${formatDifference(difference)}`);
     failed ||= differences.length > 0;
   }

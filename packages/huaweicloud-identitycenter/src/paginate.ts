@@ -11,6 +11,21 @@ const ITEMS = {
   "/v1/instances/{instance_id}/application-instances": "application_instances",
   "/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates": "application_instance_certificates",
   "/v1/catalog/applications": "applications",
+  "/v1/instances/{instance_id}/permission-sets": "permission_sets",
+  "/v1/instances/{instance_id}/permission-sets/provisioning-statuses": "permission_sets_provisioning_status",
+  "/v1/instances/{instance_id}/permission-sets/provisioned-to-accounts": "permission_sets",
+  "/v1/instances/{instance_id}/permission-sets/{permission_set_id}/accounts": "account_ids",
+  "/v1/instances/{instance_id}/permission-sets/{permission_set_id}/managed-policies": "attached_managed_policies",
+  "/v1/instances/{instance_id}/permission-sets/{permission_set_id}/managed-roles": "attached_managed_roles",
+  "/v1/instances/{instance_id}/account-assignments/creation-statuses": "account_assignments_creation_status",
+  "/v1/instances/{instance_id}/account-assignments/deletion-statuses": "account_assignments_deletion_status",
+  "/v1/instances/{instance_id}/account-assignments": "account_assignments",
+  "/v1/instances/{instance_id}/account-assignments-for-principals": "account_assignments",
+  "/v1/instances/{resource_type}/{resource_id}/tags": "tags",
+  "/v1/instances/{instance_id}/applications": "applications",
+  "/v1/application-providers": "application_providers",
+  "/v1/instances/{instance_id}/applications/{application_instance_id}/assignments": "application_assignments",
+  "/v1/instances/{instance_id}/application-assignments-for-principals": "application_assignments",
 } as const satisfies { [Path in keyof paths]?: keyof ListBody<Path> & string };
 
 /** The GET paths paginated with `limit`/`marker` and `page_info.next_marker`. */
@@ -25,6 +40,21 @@ const everyPagedPath: Record<PagedPaths, true> = {
   "/v1/instances/{instance_id}/application-instances": true,
   "/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates": true,
   "/v1/catalog/applications": true,
+  "/v1/instances/{instance_id}/permission-sets": true,
+  "/v1/instances/{instance_id}/permission-sets/provisioning-statuses": true,
+  "/v1/instances/{instance_id}/permission-sets/provisioned-to-accounts": true,
+  "/v1/instances/{instance_id}/permission-sets/{permission_set_id}/accounts": true,
+  "/v1/instances/{instance_id}/permission-sets/{permission_set_id}/managed-policies": true,
+  "/v1/instances/{instance_id}/permission-sets/{permission_set_id}/managed-roles": true,
+  "/v1/instances/{instance_id}/account-assignments/creation-statuses": true,
+  "/v1/instances/{instance_id}/account-assignments/deletion-statuses": true,
+  "/v1/instances/{instance_id}/account-assignments": true,
+  "/v1/instances/{instance_id}/account-assignments-for-principals": true,
+  "/v1/instances/{resource_type}/{resource_id}/tags": true,
+  "/v1/instances/{instance_id}/applications": true,
+  "/v1/application-providers": true,
+  "/v1/instances/{instance_id}/applications/{application_instance_id}/assignments": true,
+  "/v1/instances/{instance_id}/application-assignments-for-principals": true,
 } satisfies Record<HuaweiCloudListPath, true>;
 void everyPagedPath;
 
