@@ -3,6 +3,7 @@
 //
 //   pnpm spec:facts                          every provider with a specs/<provider>/sdk-facts.json
 //   pnpm spec:facts huaweicloud-identitycenter
+//   pnpm spec:facts --root <dir>             another checkout (or a test fixture)
 //
 // specs/<provider>/sdk-facts.json holds facts derived from the official SDK (operations with method, path,
 // parameters, request body and response model; models with their fields' JSON names, types and required
@@ -14,6 +15,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -73,8 +75,10 @@ export function checkSpec(spec, facts) {
   const accepted = facts.accepted ?? [];
   const matched = new Set();
   const reported = [];
+  // An entry without a reason, or naming no known difference, accepts nothing.
+  const valid = accepted.map((entry) => acceptedProblem(entry) === undefined);
   for (const difference of found) {
-    const index = accepted.findIndex((entry) => matches(entry, difference));
+    const index = accepted.findIndex((entry, at) => valid[at] && matches(entry, difference));
     if (index === -1) reported.push(difference);
     else matched.add(index);
   }
@@ -370,7 +374,7 @@ function compareType(context, expression, rawSchema, visiting) {
   const [head, ...restParts] = expression.split(":");
   const rest = restParts.join(":");
   const report = (difference, message) =>
-    context.report?.(difference, message) ?? context.addOperation(context.operation, difference, `${where}: ${message}`);
+    context.report ? context.report(difference, message) : context.addOperation(context.operation, difference, `${where}: ${message}`);
 
   if (head === "any") return;
   if (head === "array") {
@@ -439,14 +443,22 @@ function deref(spec, node, depth = 0) {
 // ---------------------------------------------------------------------------------------------------------
 // CLI
 
-function main(argv) {
-  const names = argv.filter((arg) => !arg.startsWith("-"));
-  if (argv.includes("--help") || argv.includes("-h")) {
-    console.log("usage: pnpm spec:facts [provider ...]   (default: every provider with specs/<provider>/sdk-facts.json)");
+function main() {
+  const { values, positionals } = parseArgs({
+    options: {
+      // Another checkout or a test fixture; defaults to this repository.
+      root: { type: "string", default: repoRoot },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    console.log("usage: pnpm spec:facts [--root <dir>] [provider ...]   (default: every provider with specs/<provider>/sdk-facts.json)");
     return 0;
   }
-  const available = providersWithFacts();
-  const unknown = names.filter((name) => !available.includes(name));
+  const root = resolve(values.root);
+  const available = providersWithFacts(root);
+  const unknown = positionals.filter((name) => !available.includes(name));
   if (unknown.length > 0) {
     console.error(
       `error: no ${unknown.map((name) => `specs/${name}/${FACTS_FILE}`).join(", ")} (with facts: ${available.join(", ") || "none"})`,
@@ -454,16 +466,15 @@ function main(argv) {
     return 2;
   }
   let failed = false;
-  for (const provider of names.length > 0 ? names : available) {
-    const differences = checkProvider(provider);
-    const accepted = JSON.parse(readFileSync(join(repoRoot, "specs", provider, FACTS_FILE), "utf8")).accepted?.length ?? 0;
-    console.log(
-      `${provider}: ${differences.length === 0 ? "no differences from the SDK" : `${differences.length} difference(s)`} (${accepted} accepted)`,
-    );
+  for (const provider of positionals.length > 0 ? positionals : available) {
+    const differences = checkProvider(provider, { root });
+    const accepted = JSON.parse(readFileSync(join(root, "specs", provider, FACTS_FILE), "utf8")).accepted?.length ?? 0;
+    const summary = differences.length === 0 ? "no differences from the SDK" : `${differences.length} difference(s) from the SDK`;
+    console.log(`${provider}: ${summary} (${accepted} accepted)`);
     for (const difference of differences) console.log(`  ${formatDifference(difference)}`);
     failed ||= differences.length > 0;
   }
   return failed ? 1 : 0;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main();
