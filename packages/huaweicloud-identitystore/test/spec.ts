@@ -1,0 +1,3 @@
+import { readSpec } from "../../../scripts/spec-examples.mjs";
+
+export const { operations, operation, response, responseExample } = readSpec("huaweicloud-identitystore");
