@@ -159,8 +159,13 @@ describe("the mock rejects what the service would", () => {
     );
   });
 
-  it("accepts token auth (X-Auth-Token) instead of the signature headers", async () => {
-    const tokenClient = createScpClient({ authToken: "contract-token-123", baseUrl: prismUrl });
+  it("accepts a token (X-Auth-Token) sent on top of the signature headers", async () => {
+    const tokenClient = createScpClient({
+      accessKey: ACCESS_KEY,
+      secretKey: SECRET_KEY,
+      authToken: "contract-token-123",
+      baseUrl: prismUrl,
+    });
     const { response } = await tokenClient.GET("/v1/instances");
     expect(response.status).toBe(200);
     expect(response.headers.get("sl-violations")).toBeNull();

@@ -49,7 +49,15 @@ export async function readmeCalls() {
   } catch (error) {
     if (error instanceof ScpApiError) console.error(error.status, error.requestId, error.code, error.detail, error.body);
   }
-  const token = createScpClient({ authToken: "t", baseUrl: "https://proxy.example", acceptLanguage: "ko-KR", apiVersion: "1.3" });
+  const token = createScpClient({
+    accessKey: "ak",
+    secretKey: "sk",
+    authToken: "t",
+    baseUrl: "https://proxy.example",
+    acceptLanguage: "ko-KR",
+    apiVersion: "1.3",
+  });
+  createScpClient({ apiVersion: "1.7" }); // newer than this release knows: accepted, with a warning
   await token.GET("/v1/instances");
   return signScpRequest({ method: "GET", url: "https://x/v1/instances", timestamp: Date.now(), accessKey: "a", secretKey: "s" });
 }
@@ -69,8 +77,8 @@ export async function mistakes() {
   await scp.GET("/v1/instances", { params: { header: { "Scp-Api-Version": "iam-identity-center 1.0" } } });
   // @ts-expect-error -- not a published region
   createScpClient({ region: "us-east1", env: "e" });
-  // @ts-expect-error -- not a version this package knows
-  createScpClient({ apiVersion: "2.0" });
+  // @ts-expect-error -- a version is a string such as "1.6"
+  createScpClient({ apiVersion: 1.6 });
   // @ts-expect-error -- Accept-Language is en-US or ko-KR
   createScpClient({ acceptLanguage: "fr-FR" });
   // @ts-expect-error -- only list paths can be paginated
