@@ -1,6 +1,6 @@
 import { IdentityClientError } from "@identity-clients/core";
 import type { ScpClient } from "./client.js";
-import type { Instance } from "./types.js";
+import type { InstanceListItem } from "./types.js";
 
 export interface PaginateOptions {
   /** `query.page` is where to start (default 0), `query.size` the page size (default 20), `query.sort` e.g. `name:asc`. */
@@ -28,7 +28,7 @@ export async function* paginate(
   client: ScpClient,
   path: ScpListPath,
   options: PaginateOptions = {},
-): AsyncGenerator<Instance, void, undefined> {
+): AsyncGenerator<InstanceListItem, void, undefined> {
   const query = options.params?.query ?? {};
   const size = query.size ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1)

@@ -12,7 +12,7 @@ import {
   ScpApiError,
   type ScpClient,
 } from "../src/index.js";
-import { operations, requestExample, responseExample } from "./spec.js";
+import { hasJsonBody, operations, requestExample, responseExample } from "./spec.js";
 
 const ACCESS_KEY = "2sd2gg=2agbdSD26svcD";
 const SECRET_KEY = "contract-secret-key-9f8e7d";
@@ -86,7 +86,8 @@ describe("SCP IAM Identity Center contract (Prism mock of specs/scp-iam-identity
       expect(error.status).toBe(Number(status));
       expect(error.operation).toMatch(/^(GET|POST|PATCH|DELETE) \/v1\/instances/);
       expect(violations(error)).toEqual([]);
-      expect(error.body).toBeUndefined(); // the service documents no error bodies
+      // Only 400 carries a body (the validation array other SCP services declare); the others document none.
+      expect(error.body).toEqual(hasJsonBody(operationId, status) ? responseExample(operationId, status) : undefined);
       expect(error.message).toContain(`SCP IAM Identity Center API error ${status}`);
       const printed = `${error.message}${error.stack}${JSON.stringify(error)}${inspect(error, { depth: 5 })}`;
       expect(printed).not.toContain(SECRET_KEY);
@@ -179,7 +180,7 @@ describe("the mock rejects what the service would", () => {
   });
 
   it("an unknown identity_store_type", async () => {
-    const body = { name: "My Instance", identity_store_type: "OPENLDAP" } as unknown as InstanceCreateRequest;
+    const body = { name: "My Instance", identity_store_type: "OPENDJ" } as unknown as InstanceCreateRequest;
     const error = await rejection(scp.POST("/v1/instances", { body }));
 
     expect(error.status).toBe(400);

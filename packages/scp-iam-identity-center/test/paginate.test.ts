@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { rejectionOf } from "../../../scripts/capture-error.mjs";
 import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
-import { createScpClient, IdentityClientError, type Instance, paginate, ScpApiError } from "../src/index.js";
+import { createScpClient, IdentityClientError, paginate, ScpApiError } from "../src/index.js";
 
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -9,10 +9,12 @@ afterEach(async () => {
   server = undefined;
 });
 
-const instances = (count: number): Instance[] => Array.from({ length: count }, (_, i) => ({ id: `ssoins-${i}`, name: `Instance ${i}` }));
+// Loose test items: the server below answers whatever it is given.
+type Item = { id: string; name: string };
+const instances = (count: number): Item[] => Array.from({ length: count }, (_, i) => ({ id: `ssoins-${i}`, name: `Instance ${i}` }));
 
 /** A server that pages `all` with the `page` and `size` it is asked for, like the real list endpoint. */
-async function pagingServer(all: Instance[], { withCount = true } = {}) {
+async function pagingServer(all: Item[], { withCount = true } = {}) {
   return startLocalServer((request, response) => {
     const query = new URL(request.url, "http://x").searchParams;
     const page = Number(query.get("page") ?? 0);
@@ -23,7 +25,7 @@ async function pagingServer(all: Instance[], { withCount = true } = {}) {
   });
 }
 
-async function collect(iterable: AsyncIterable<Instance>): Promise<string[]> {
+async function collect(iterable: AsyncIterable<{ id: string }>): Promise<string[]> {
   const ids: string[] = [];
   for await (const instance of iterable) ids.push(instance.id ?? "?");
   return ids;

@@ -34,7 +34,7 @@ export async function readmeCalls() {
   const { data: list } = await scp.GET("/v1/instances", { params: { query: { page: 0, size: 20, sort: "name:asc" } } });
   console.log(
     list.count,
-    list.instances?.map((instance) => instance.name),
+    list.instances.map((instance) => instance.srn),
   );
   const { data: shown } = await scp.GET("/v1/instances/{instance_id}", { params: { path: { instance_id } } });
   const port: number | null | undefined = shown.instance.port;
@@ -65,12 +65,16 @@ export async function readmeCalls() {
 export async function mistakes() {
   // @ts-expect-error -- name is required
   await scp.POST("/v1/instances", { body: { description: "no name" } });
-  // @ts-expect-error -- not an identity store type of the 1.4 reference
-  const storeType: IdentityStoreType = "OPENLDAP";
+  // @ts-expect-error -- not an identity store type (OPENLDAP and DIRECTORY_389DS are, since 1.5)
+  const storeType: IdentityStoreType = "OPENDJ";
   // @ts-expect-error -- last_sync_status is one value, not an array
   const status: LastSyncStatus = ["CREATED"];
   // @ts-expect-error -- the path needs its instance_id
   await scp.GET("/v1/instances/{instance_id}");
+  // @ts-expect-error -- list items carry only the documented fields; ShowInstance has the name
+  (await scp.GET("/v1/instances")).data.instances[0]?.name;
+  // @ts-expect-error -- DeleteUser sends the instance in a JSON body
+  await scp.DELETE("/v1/users/{user_uuid}", { params: { path: { user_uuid: "u" } } });
   // @ts-expect-error -- the service has no PUT on instances
   await scp.PUT("/v1/instances/{instance_id}", { params: { path: { instance_id } }, body: {} });
   // @ts-expect-error -- the client sets Scp-Api-Version itself (choose it with the apiVersion option)
