@@ -36,7 +36,7 @@ export const PROVIDERS = [
     options: (baseUrl) => ({ ...SCP, baseUrl }),
     rawHeaders: () => ({
       "scp-clienttype": "Openapi",
-      "scp-api-version": "iam-identity-center 1.4",
+      "scp-api-version": "iam-identity-center 1.6",
       "accept-language": "en-US",
       "scp-accesskey": SCP.accessKey,
       "scp-timestamp": String(Date.now()),

@@ -39,7 +39,8 @@ export default async function demo({
   let count = 0;
   for await (const instance of paginate(scp, "/v1/instances", { params: { query: { size: 50, sort: "name:asc" } } })) {
     count += 1;
-    log(`Instance ${instance.id}: ${instance.name} [${instance.identity_store_type}, last sync ${instance.last_sync_status}]`);
+    // List items carry the documented list fields (id, region, state, srn, ...); ShowInstance has the rest.
+    log(`Instance ${instance.id} in ${instance.region} (${instance.state ?? "state unknown"})`);
   }
   log(`${count} instance(s) in all.`);
 

@@ -15,6 +15,7 @@ import { describeScpError, ScpApiError, type ScpErrorBody } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { packageName, packageVersion } from "./generated/package.js";
 import { bodylessResponses, secretFields } from "./generated/spec-facts.js";
+import { withGoQuery } from "./query.js";
 import { SCP_CLIENT_TYPE, signScpRequest } from "./signer.js";
 
 export const SCP_ACCESS_KEY_ENV = "SCP_ACCESS_KEY";
@@ -27,13 +28,20 @@ export type ScpAcceptLanguage = "en-US" | "ko-KR";
 const LANGUAGES: readonly ScpAcceptLanguage[] = ["en-US", "ko-KR"];
 
 export interface ScpClientOptions extends CommonClientOptions {
-  /** Access key (`Scp-Accesskey`). Defaults to `SCP_ACCESS_KEY`. Use with `secretKey`, or use `authToken` instead. */
+  /** Access key (`Scp-Accesskey`). Defaults to `SCP_ACCESS_KEY`. Required, with `secretKey`: every request is signed. */
   accessKey?: string;
   /** Secret key that signs each request; never sent. Defaults to `SCP_SECRET_KEY`. */
   secretKey?: string;
-  /** Account id sent as `Scp-AccountId` and signed. Defaults to `SCP_ACCOUNT_ID`; usually not needed. */
+  /**
+   * Account id sent as `Scp-AccountId` and signed. Defaults to `SCP_ACCOUNT_ID`; usually not needed. Without one
+   * the header is not sent: an empty account id signs the same as none.
+   */
   accountId?: string;
-  /** A token sent as `X-Auth-Token` instead of access-key signing. Defaults to `SCP_AUTH_TOKEN`. */
+  /**
+   * A token sent as `X-Auth-Token` on top of the signed headers, as the official SDK sends it (e.g. the session
+   * token that comes with temporary access keys); never instead of them. Defaults to `SCP_AUTH_TOKEN` when the
+   * keys come from the environment too.
+   */
   authToken?: string;
   /** Region of the endpoint, e.g. `kr-west1`; with `env` (or pass `baseUrl`). */
   region?: ScpRegion;
@@ -77,7 +85,12 @@ export type ScpPaths = {
 /** The typed IAM Identity Center client: openapi-fetch's `GET`/`POST`/`PATCH`/`DELETE`, rejecting with `ScpApiError`. */
 export type ScpClient = ApiClient<ScpPaths>;
 
-type Credentials = { kind: "keys"; accessKey: string; secretKey: string } | { kind: "token"; token: string };
+interface Credentials {
+  accessKey: string;
+  secretKey: string;
+  /** Sent as `X-Auth-Token` in addition to the signature. */
+  token: string | undefined;
+}
 
 export function createScpClient(clientOptions?: ScpClientOptions): ScpClient {
   const options = readOptions<ScpClientOptions>(clientOptions, OPTION_NAMES);
@@ -99,59 +112,49 @@ export function createScpClient(clientOptions?: ScpClientOptions): ScpClient {
       defaultBaseUrl: baseUrl,
       // Runs once per attempt on the request exactly as it will be sent: the URL signed is the URL sent.
       authenticate(request) {
-        const headers = request.headers;
+        // Query keys sorted and escaped as the official SDK sends them; the signature covers this exact URL.
+        const url = withGoQuery(request.url);
+        const outgoing = url === request.url ? request : new Request(url, request);
+        const headers = outgoing.headers;
         headers.set("Scp-ClientType", SCP_CLIENT_TYPE);
         headers.set("Scp-Api-Version", versionHeader);
         headers.set("Accept-Language", acceptLanguage);
         if (accountId !== undefined) headers.set("Scp-AccountId", accountId);
-        if (credentials.kind === "token") {
-          headers.set("X-Auth-Token", credentials.token);
-          return request;
-        }
         const timestamp = String(readClock(clock));
         headers.set("Scp-Accesskey", credentials.accessKey);
         headers.set("Scp-Timestamp", timestamp);
-        headers.set("Scp-Signature", signScpRequest({ method: request.method, url: request.url, timestamp, accountId, ...credentials }));
-        return request;
+        headers.set("Scp-Signature", signScpRequest({ method: outgoing.method, url: outgoing.url, timestamp, accountId, ...credentials }));
+        if (credentials.token !== undefined) headers.set("X-Auth-Token", credentials.token);
+        return outgoing;
       },
       describeError: describeScpError,
       createError: (init) => new ScpApiError(init),
       secretFields,
       bodylessResponses,
-      secretValues: () => (credentials.kind === "token" ? [credentials.token] : [credentials.secretKey]),
+      secretValues: () => (credentials.token === undefined ? [credentials.secretKey] : [credentials.secretKey, credentials.token]),
     },
   );
 }
 
 function readCredentials(options: ScpClientOptions): Credentials {
   const keysGiven = options.accessKey !== undefined || options.secretKey !== undefined;
-  const tokenGiven = options.authToken !== undefined;
-  if (keysGiven && tokenGiven) {
-    throw new ConfigurationError("authToken", "pass either `accessKey` + `secretKey` or `authToken`, not both");
+  const envKeys = readEnv(SCP_ACCESS_KEY_ENV) !== undefined || readEnv(SCP_SECRET_KEY_ENV) !== undefined;
+  if (!keysGiven && !envKeys) {
+    const tokenOnly = options.authToken !== undefined || readEnv(SCP_AUTH_TOKEN_ENV) !== undefined;
+    throw new ConfigurationError(
+      "accessKey",
+      tokenOnly
+        ? `a token is sent on top of access-key signing, never instead of it (as the official SDK sends it); pass \`accessKey\` + \`secretKey\` (or set ${SCP_ACCESS_KEY_ENV} and ${SCP_SECRET_KEY_ENV}) as well`
+        : `credentials are required; pass \`accessKey\` + \`secretKey\` (or set ${SCP_ACCESS_KEY_ENV} and ${SCP_SECRET_KEY_ENV}), and optionally \`authToken\` (or ${SCP_AUTH_TOKEN_ENV})`,
+    );
   }
-  if (tokenGiven) return { kind: "token", token: readCredential("authToken", options.authToken) };
-  if (!keysGiven) {
-    const envKeys = readEnv(SCP_ACCESS_KEY_ENV) !== undefined || readEnv(SCP_SECRET_KEY_ENV) !== undefined;
-    const envToken = readEnv(SCP_AUTH_TOKEN_ENV) !== undefined;
-    if (envKeys && envToken) {
-      throw new ConfigurationError(
-        "authToken",
-        `both ${SCP_AUTH_TOKEN_ENV} and ${SCP_ACCESS_KEY_ENV}/${SCP_SECRET_KEY_ENV} are set; pass the credentials you mean as options or unset one style`,
-      );
-    }
-    if (envToken) return { kind: "token", token: readCredential("authToken", undefined, SCP_AUTH_TOKEN_ENV) };
-    if (!envKeys) {
-      throw new ConfigurationError(
-        "accessKey",
-        `credentials are required; pass \`accessKey\` + \`secretKey\` (or set ${SCP_ACCESS_KEY_ENV} and ${SCP_SECRET_KEY_ENV}), or \`authToken\` (or set ${SCP_AUTH_TOKEN_ENV})`,
-      );
-    }
-  }
-  return {
-    kind: "keys",
-    accessKey: readCredential("accessKey", options.accessKey, SCP_ACCESS_KEY_ENV),
-    secretKey: readCredential("secretKey", options.secretKey, SCP_SECRET_KEY_ENV),
-  };
+  const accessKey = readCredential("accessKey", options.accessKey, SCP_ACCESS_KEY_ENV);
+  const secretKey = readCredential("secretKey", options.secretKey, SCP_SECRET_KEY_ENV);
+  // Keys passed as options take the token from the options only: a token left in the environment for other keys
+  // would be sent with the wrong ones.
+  if (options.authToken !== undefined) return { accessKey, secretKey, token: readCredential("authToken", options.authToken) };
+  const envToken = !keysGiven && readEnv(SCP_AUTH_TOKEN_ENV) !== undefined;
+  return { accessKey, secretKey, token: envToken ? readCredential("authToken", undefined, SCP_AUTH_TOKEN_ENV) : undefined };
 }
 
 function readAccountId(value: unknown): string | undefined {

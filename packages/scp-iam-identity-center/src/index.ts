@@ -17,8 +17,9 @@ export {
   TimeoutError,
   WaiterError,
 } from "@identity-clients/core";
-export type { ApiVersion, ApiVersionDecision, ApiVersionEntry, ApiVersionStatus } from "./api-versions.js";
+export type { ApiVersion, ApiVersionDecision, ApiVersionEntry, ApiVersionStatus, KnownApiVersion } from "./api-versions.js";
 export {
+  API_VERSION_UNKNOWN_WARNING_CODE,
   API_VERSION_WARNING_CODE,
   API_VERSION_WARNING_DAYS,
   API_VERSIONS,
@@ -35,7 +36,7 @@ export {
 } from "./client.js";
 export type { ScpEnvironment, ScpRegion } from "./endpoints.js";
 export { SCP_REGIONS, scpEndpoint } from "./endpoints.js";
-export type { ScpErrorBody } from "./errors.js";
+export type { ScpErrorBody, ScpValidationError } from "./errors.js";
 export { ScpApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export * from "./generated/operations.js";

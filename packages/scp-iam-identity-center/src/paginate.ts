@@ -1,6 +1,6 @@
 import type { ScpClient } from "./client.js";
 import { paginatorsByPath } from "./generated/paginators-by-path.js";
-import type { Instance } from "./types.js";
+import type { InstanceListItem } from "./types.js";
 
 export interface PaginateOptions {
   /** `query.page` is where to start (default 0), `query.size` the page size, `query.sort` e.g. `name:asc`. */
@@ -22,6 +22,6 @@ export async function* paginate(
   client: ScpClient,
   path: ScpListPath,
   options: PaginateOptions = {},
-): AsyncGenerator<Instance, void, undefined> {
-  yield* paginatorsByPath[path](client, options as never) as AsyncIterable<Instance>;
+): AsyncGenerator<InstanceListItem, void, undefined> {
+  yield* paginatorsByPath[path](client, options as never) as AsyncIterable<InstanceListItem>;
 }

@@ -2,9 +2,11 @@ import type { components } from "./generated/openapi.js";
 
 type Schemas = components["schemas"];
 
-/** An instance as create, list and set return it. */
+/** An instance as create and set return it. */
 export type Instance = Schemas["Instance"];
-/** An instance as ShowInstance returns it (1.3+: with `public_ip`, `port` and the resource fields). */
+/** An instance in a ListInstances page: only the fields the official provider reads from list items. */
+export type InstanceListItem = Schemas["InstanceListItem"];
+/** An instance as ShowInstance returns it (1.3+: `public_ip`, `port`, resource fields; 1.6: `resource_type_display_name`). */
 export type InstanceDetail = Schemas["InstanceDetail"];
 export type InstanceCreateRequest = Schemas["InstanceCreateRequest"];
 export type InstanceSetRequest = Schemas["InstanceSetRequest"];

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { thrownBy } from "../../../scripts/capture-error.mjs";
 import {
+  API_VERSION_UNKNOWN_WARNING_CODE,
   API_VERSION_WARNING_CODE,
   API_VERSIONS,
   ConfigurationError,
@@ -20,23 +21,26 @@ afterEach(() => {
 });
 
 describe("the version table", () => {
-  it("is the published IAM Identity Center table, newest first, with exactly one CURRENT", () => {
+  it("is the published table (1.0–1.4) plus the versions the official SDK calls (1.5, 1.6), newest first, one CURRENT", () => {
     expect(API_VERSIONS).toEqual([
-      { version: "1.4", status: "CURRENT", notBefore: undefined },
-      { version: "1.3", status: "SUPPORTED", notBefore: "2026-11-30" },
-      { version: "1.2", status: "SUPPORTED", notBefore: "2026-09-30" },
-      { version: "1.1", status: "DEPRECATED", notBefore: "2026-05-31" },
-      { version: "1.0", status: "DEPRECATED", notBefore: "2026-02-23" },
+      { version: "1.6", status: "CURRENT", notBefore: undefined, source: "official-sdk" },
+      { version: "1.5", status: "SUPPORTED", notBefore: undefined, source: "official-sdk" },
+      { version: "1.4", status: "SUPPORTED", notBefore: undefined, source: "reference" },
+      { version: "1.3", status: "SUPPORTED", notBefore: "2026-11-30", source: "reference" },
+      { version: "1.2", status: "SUPPORTED", notBefore: "2026-09-30", source: "reference" },
+      { version: "1.1", status: "DEPRECATED", notBefore: "2026-05-31", source: "reference" },
+      { version: "1.0", status: "DEPRECATED", notBefore: "2026-02-23", source: "reference" },
     ]);
+    expect(API_VERSIONS.filter((entry) => entry.status === "CURRENT")).toHaveLength(1);
   });
 });
 
 describe("decideApiVersion (fixed clocks, never the real date)", () => {
   const configurationError = (value: unknown, now: number) => thrownBy(() => decideApiVersion(value, now), ConfigurationError);
 
-  it("defaults to the CURRENT version, without a warning", () => {
-    expect(decideApiVersion(undefined, kst("2026-11-23"))).toEqual({ version: "1.4" });
-    expect(decideApiVersion("1.4", kst("2030-01-01"))).toEqual({ version: "1.4" });
+  it("defaults to the CURRENT version (1.6, which the official SDK sends), without a warning", () => {
+    expect(decideApiVersion(undefined, kst("2026-11-23"))).toEqual({ version: "1.6" });
+    for (const version of ["1.6", "1.5", "1.4"]) expect(decideApiVersion(version, kst("2030-01-01"))).toEqual({ version });
   });
 
   it.each([
@@ -59,13 +63,37 @@ describe("decideApiVersion (fixed clocks, never the real date)", () => {
     }
   });
 
-  it("names 1.4 as the newest supported version today (2026-11-23) for 1.2, 1.1 and 1.0", () => {
+  it("names 1.6 as the newest supported version (2026-11-23) for 1.2, 1.1 and 1.0", () => {
     const today = kst("2026-11-23", "04:00:00");
     for (const version of ["1.2", "1.1", "1.0"]) {
-      expect(configurationError(version, today).message).toContain("use 1.4, the newest supported version");
+      expect(configurationError(version, today).message).toContain("use 1.6, the newest supported version");
     }
-    // Before 1.3's date the newest supported version is still 1.4 (CURRENT); it never names a retired one.
-    expect(newestSupportedVersion(today)).toBe("1.4");
+    expect(newestSupportedVersion(today)).toBe("1.6");
+  });
+
+  describe("at 1.3's cut-off, 2026-11-30 00:00 KST (2026-11-29T15:00:00Z)", () => {
+    const cutoff = Date.parse("2026-11-29T15:00:00.000Z");
+
+    it("is the instant the published date begins in Korea", () => {
+      expect(kst("2026-11-30")).toBe(cutoff);
+    });
+
+    it("accepts 1.3 one millisecond before, with the not-before warning", () => {
+      const decision = decideApiVersion("1.3", cutoff - 1);
+      expect(decision.version).toBe("1.3");
+      expect(decision.warning).toEqual({
+        code: API_VERSION_WARNING_CODE,
+        message: "Samsung Cloud Platform IAM Identity Center API version 1.3 stops being supported on 2026-11-30 (in 1 day); move to 1.6.",
+      });
+    });
+
+    it("rejects 1.3 at the cut-off itself, naming the option, the date and the version to use", () => {
+      const error = configurationError("1.3", cutoff);
+      expect(error.option).toBe("apiVersion");
+      expect(error.message).toBe(
+        "Invalid client option `apiVersion`: version 1.3 (SUPPORTED) is no longer supported since its not-before date 2026-11-30; use 1.6, the newest supported version",
+      );
+    });
   });
 
   it("warns within 30 days of the not-before date, not before", () => {
@@ -77,16 +105,30 @@ describe("decideApiVersion (fixed clocks, never the real date)", () => {
     const today = decideApiVersion("1.3", kst("2026-11-23"));
     expect(today.version).toBe("1.3");
     expect(today.warning?.message).toBe(
-      "Samsung Cloud Platform IAM Identity Center API version 1.3 stops being supported on 2026-11-30 (in 7 days); move to 1.4.",
+      "Samsung Cloud Platform IAM Identity Center API version 1.3 stops being supported on 2026-11-30 (in 7 days); move to 1.6.",
     );
     expect(decideApiVersion("1.3", kst(date) - 1).warning?.message).toContain("(in 1 day)");
   });
 
-  it("rejects unknown versions and non-strings with the list of known versions", () => {
-    for (const value of ["1.5", "v1.4", "", 1.4]) {
+  it("accepts a well-formed version newer than the table, with a warning naming it", () => {
+    for (const version of ["1.7", "1.10", "2.0"]) {
+      expect(decideApiVersion(version, kst("2026-11-23"))).toEqual({
+        version,
+        warning: {
+          code: API_VERSION_UNKNOWN_WARNING_CODE,
+          message:
+            `Samsung Cloud Platform IAM Identity Center API version ${version} is newer than the versions this release knows ` +
+            "(up to 1.6); it is sent as asked, but its answers may carry fields the types do not describe.",
+        },
+      });
+    }
+  });
+
+  it("rejects malformed versions, unknown older ones and non-strings with the list of known versions", () => {
+    for (const value of ["v1.4", "1", "1.4.0", "01.7", "1.07", " 1.7", "1.7 ", "", "0.9", 1.4, 1.7, null]) {
       const error = configurationError(value, kst("2026-11-23"));
       expect(error.option).toBe("apiVersion");
-      expect(error.message).toContain("known versions: 1.4, 1.3, 1.2, 1.1, 1.0");
+      expect(error.message).toContain("known versions: 1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1.0");
     }
   });
 });
@@ -115,6 +157,33 @@ describe("the version policy, for any moment (property)", () => {
     );
   });
 
+  it("accepts any well-formed version newer than the table with one warning naming it, at any moment", () => {
+    const newer = fc
+      .tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 999 }))
+      .filter(([major, minor]) => major > 1 || minor > 6)
+      .map(([major, minor]) => `${major}.${minor}`);
+    fc.assert(
+      fc.property(moment, newer, (now, version) => {
+        const decision = decideApiVersion(version, now);
+        expect(decision.version).toBe(version);
+        expect(decision.warning?.code).toBe(API_VERSION_UNKNOWN_WARNING_CODE);
+        expect(decision.warning?.message).toContain(`version ${version} is newer`);
+      }),
+    );
+  });
+
+  it("rejects any string that is not a known version or a well-formed newer one", () => {
+    const known = new Set<string>(API_VERSIONS.map((entry) => entry.version));
+    const wellFormedNewer = /^(?:[2-9]|[1-9]\d+)\.(?:0|[1-9]\d*)$|^1\.(?:[7-9]|[1-9]\d+)$/;
+    fc.assert(
+      fc.property(moment, fc.string({ maxLength: 8 }), (now, value) => {
+        fc.pre(!known.has(value) && !wellFormedNewer.test(value));
+        expect(() => decideApiVersion(value, now)).toThrow(ConfigurationError);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("always names a version that is itself accepted at that moment", () => {
     fc.assert(
       fc.property(moment, (now) => {
@@ -134,7 +203,7 @@ describe("createScpClient and the version policy", () => {
     const emitted = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
     createScpClient({ ...base, clock: onNov23, apiVersion: "1.3" });
     createScpClient({ ...base, clock: onNov23, apiVersion: "1.3" });
-    createScpClient({ ...base, clock: onNov23, apiVersion: "1.4" });
+    createScpClient({ ...base, clock: onNov23, apiVersion: "1.6" });
 
     expect(emitted).toHaveBeenCalledTimes(1);
     expect(emitted).toHaveBeenCalledWith(expect.stringContaining("version 1.3 stops being supported on 2026-11-30"), {
@@ -154,12 +223,36 @@ describe("createScpClient and the version policy", () => {
     vi.spyOn(process, "emitWarning").mockImplementation(() => {});
     await createScpClient({ ...base, clock: onNov23, fetch, apiVersion: "1.3" }).GET("/v1/instances");
 
-    expect(sent.map((request) => request.headers.get("scp-api-version"))).toEqual(["iam-identity-center 1.4", "iam-identity-center 1.3"]);
+    expect(sent.map((request) => request.headers.get("scp-api-version"))).toEqual(["iam-identity-center 1.6", "iam-identity-center 1.3"]);
+  });
+
+  it("sends a newer version than it knows, with one process warning naming it per process", async () => {
+    const emitted = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    const sent: Request[] = [];
+    const fetch = async (request: Request) => {
+      sent.push(request);
+      return Response.json({ instances: [] });
+    };
+    await createScpClient({ ...base, clock: onNov23, fetch, apiVersion: "1.7" }).GET("/v1/instances");
+    createScpClient({ ...base, clock: onNov23, apiVersion: "1.7" });
+
+    expect(sent[0]?.headers.get("scp-api-version")).toBe("iam-identity-center 1.7");
+    expect(emitted).toHaveBeenCalledTimes(1);
+    expect(emitted).toHaveBeenCalledWith(expect.stringContaining("version 1.7 is newer than the versions this release knows"), {
+      type: "Warning",
+      code: API_VERSION_UNKNOWN_WARNING_CODE,
+    });
+  });
+
+  it("rejects a malformed version at construction", () => {
+    const error = thrownBy(() => createScpClient({ ...base, clock: onNov23, apiVersion: "latest" }), ConfigurationError);
+    expect(error.option).toBe("apiVersion");
+    expect(error.message).toContain('"latest" is not a version like "1.6"');
   });
 
   it("rejects a retired version at construction", () => {
     const error = thrownBy(() => createScpClient({ ...base, clock: onNov23, apiVersion: "1.2" }), ConfigurationError);
     expect(error.option).toBe("apiVersion");
-    expect(error.message).toContain("use 1.4, the newest supported version");
+    expect(error.message).toContain("use 1.6, the newest supported version");
   });
 });

@@ -57,21 +57,21 @@ describe("credentials", () => {
     expect(error.message).toContain("SCP_AUTH_TOKEN");
   });
 
-  it("rejects keys and a token together", () => {
+  it("refuses a token without keys (option or environment): the token goes on top of the signature, never instead", () => {
     clearEnv();
-    expect(configurationError(() => createScpClient({ ...local, ...keys, authToken: TOKEN })).option).toBe("authToken");
-    expect(configurationError(() => createScpClient({ ...local, accessKey: ACCESS_KEY, authToken: TOKEN })).option).toBe("authToken");
+    const fromOption = configurationError(() => createScpClient({ ...local, authToken: TOKEN }));
+    vi.stubEnv("SCP_AUTH_TOKEN", TOKEN);
+    const fromEnvironment = configurationError(() => createScpClient(local));
+    for (const error of [fromOption, fromEnvironment]) {
+      expect(error.option).toBe("accessKey");
+      expect(error.message).toContain("a token is sent on top of access-key signing, never instead of it");
+      expect(error.message).not.toContain(TOKEN);
+    }
   });
 
-  it("rejects both styles in the environment when no option chooses", () => {
+  it("requires the secret key with the access key even when a token is given", () => {
     clearEnv();
-    vi.stubEnv("SCP_ACCESS_KEY", ACCESS_KEY);
-    vi.stubEnv("SCP_SECRET_KEY", SECRET_KEY);
-    vi.stubEnv("SCP_AUTH_TOKEN", TOKEN);
-    const error = configurationError(() => createScpClient(local));
-    expect(error.option).toBe("authToken");
-    expect(error.message).not.toContain(SECRET_KEY);
-    expect(error.message).not.toContain(TOKEN);
+    expect(configurationError(() => createScpClient({ ...local, accessKey: ACCESS_KEY, authToken: TOKEN })).option).toBe("secretKey");
   });
 
   it("requires the secret key with the access key, naming its environment variable", () => {
@@ -84,7 +84,7 @@ describe("credentials", () => {
   it.each([
     ["secretKey", { ...keys, secretKey: `${SECRET_KEY}\n` }],
     ["accessKey", { ...keys, accessKey: " " }],
-    ["authToken", { authToken: `${TOKEN} ` }],
+    ["authToken", { ...keys, authToken: `${TOKEN} ` }],
     ["accountId", { ...keys, accountId: "" }],
   ] as const)("rejects a malformed %s without echoing it", (option, options) => {
     clearEnv();
@@ -118,18 +118,25 @@ describe("credentials", () => {
     expect(request.headers.has("x-auth-token")).toBe(false);
   });
 
-  it("sends X-Auth-Token (from the option or SCP_AUTH_TOKEN) and no signature headers", async () => {
+  it("signs as usual and adds X-Auth-Token on top (token from the option, or SCP_AUTH_TOKEN with keys from the environment)", async () => {
     clearEnv();
+    vi.stubEnv("SCP_ACCESS_KEY", ACCESS_KEY);
+    vi.stubEnv("SCP_SECRET_KEY", SECRET_KEY);
     vi.stubEnv("SCP_AUTH_TOKEN", TOKEN);
     const { sent, fetch } = capturing();
-    await createScpClient({ ...local, fetch }).GET("/v1/instances");
-    await createScpClient({ ...local, fetch, authToken: "explicit-token" }).GET("/v1/instances");
+    const clock = () => new Date(1_790_000_000_000);
+    await createScpClient({ ...local, fetch, clock }).GET("/v1/instances");
+    await createScpClient({ ...local, ...keys, fetch, clock, authToken: "explicit-token" }).GET("/v1/instances");
 
     expect(sent.map((request) => request.headers.get("x-auth-token"))).toEqual([TOKEN, "explicit-token"]);
     for (const request of sent) {
-      expect(request.headers.has("scp-signature")).toBe(false);
-      expect(request.headers.has("scp-accesskey")).toBe(false);
-      expect(request.headers.get("scp-api-version")).toBe("iam-identity-center 1.4");
+      expect(request.headers.get("scp-accesskey")).toBe(ACCESS_KEY);
+      expect(request.headers.get("scp-timestamp")).toBe("1790000000000");
+      // The token is not part of the signed message.
+      expect(request.headers.get("scp-signature")).toBe(
+        signScpRequest({ method: "GET", url: request.url, timestamp: 1_790_000_000_000, accessKey: ACCESS_KEY, secretKey: SECRET_KEY }),
+      );
+      expect(request.headers.get("scp-api-version")).toBe("iam-identity-center 1.6");
     }
   });
 
@@ -206,12 +213,14 @@ describe("options", () => {
 
     const headers = server.requests[0]!.headers;
     expect(headers["scp-clienttype"]).toBe("Openapi");
-    expect(headers["scp-api-version"]).toBe("iam-identity-center 1.4");
+    expect(headers["scp-api-version"]).toBe("iam-identity-center 1.6");
     expect(headers["accept-language"]).toBe("en-US");
     expect(headers["scp-accesskey"]).toBe(ACCESS_KEY);
     expect(headers["scp-timestamp"]).toMatch(/^\d{13}$/);
     expect(headers["scp-signature"]).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    // No account id: no header (an empty one would sign the same, so it is left out).
     expect(headers["scp-accountid"]).toBeUndefined();
+    expect(headers["x-auth-token"]).toBeUndefined();
     expect(headers["user-agent"]).toBe(`identity-clients-scp-iam-identity-center/${version} node/${process.versions.node}`);
   });
 });
@@ -269,6 +278,59 @@ describe("requests and errors", () => {
     expect(error.code).toBeUndefined();
   });
 
+  it("reads SCP's validation-array bodies into a readable detail, with the first problem's type as the code", async () => {
+    server = await startLocalServer((_request, response) =>
+      json(response, 400, [
+        { loc: ["body", "name"], msg: "field required", type: "value_error.missing" },
+        {
+          loc: ["query", "size", 0],
+          msg: "ensure this value is less than or equal to 10000",
+          type: "value_error.number.not_le",
+          ctx: { limit_value: 10000 },
+        },
+      ]),
+    );
+    const error = await rejectionOf(createScpClient({ ...keys, baseUrl: server.url }).GET("/v1/instances"), ScpApiError);
+    expect(error.detail).toBe("body.name: field required; query.size.0: ensure this value is less than or equal to 10000");
+    expect(error.code).toBe("value_error.missing");
+    expect(error.message).toContain("[value_error.missing]");
+    expect(error.body).toEqual([
+      { loc: ["body", "name"], msg: "field required", type: "value_error.missing" },
+      {
+        loc: ["query", "size", 0],
+        msg: "ensure this value is less than or equal to 10000",
+        type: "value_error.number.not_le",
+        ctx: { limit_value: 10000 },
+      },
+    ]);
+  });
+
+  it("reads the official SDK's spelling (type_), entries without loc, and lists at most five problems", async () => {
+    const problems = [
+      { loc: null, msg: "instance not ready", type_: "state_error" },
+      ...Array.from({ length: 6 }, (_, i) => ({ loc: ["body", `field${i}`], msg: "invalid" })),
+    ];
+    server = await startLocalServer((_request, response) => json(response, 400, problems));
+    const error = await rejectionOf(createScpClient({ ...keys, baseUrl: server.url }).GET("/v1/instances"), ScpApiError);
+    expect(error.code).toBe("state_error");
+    expect(error.detail).toBe(
+      "instance not ready; body.field0: invalid; body.field1: invalid; body.field2: invalid; body.field3: invalid (and 2 more)",
+    );
+  });
+
+  it("reads { code, message } bodies", async () => {
+    server = await startLocalServer((_request, response) => json(response, 409, { code: "Conflict", message: "instance has users" }));
+    const error = await rejectionOf(
+      createScpClient({ ...keys, baseUrl: server.url }).DELETE("/v1/instances/{instance_id}", {
+        params: { path: { instance_id: "ssoins-1" } },
+      }),
+      ScpApiError,
+    );
+    expect(error.status).toBe(409);
+    expect(error.code).toBe("Conflict");
+    expect(error.detail).toBe("instance has users");
+  });
+
   it("reads { errors: [{ code, detail }] } bodies", async () => {
     server = await startLocalServer((_request, response) =>
       json(response, 403, { errors: [{ code: "Forbidden", detail: "no permission" }] }),
@@ -280,8 +342,10 @@ describe("requests and errors", () => {
 
   it("keeps the token out of errors", async () => {
     server = await startLocalServer((_request, response) => json(response, 401, { message: "expired" }));
-    const error = await rejectionOf(createScpClient({ authToken: TOKEN, baseUrl: server.url }).GET("/v1/instances"), ScpApiError);
-    expect(`${error.message}${error.stack}${JSON.stringify(error)}${inspect(error, { depth: 10 })}`).not.toContain(TOKEN);
+    const error = await rejectionOf(createScpClient({ ...keys, authToken: TOKEN, baseUrl: server.url }).GET("/v1/instances"), ScpApiError);
+    const printed = `${error.message}${error.stack}${JSON.stringify(error)}${inspect(error, { depth: 10 })}${inspect(error.headers)}`;
+    expect(printed).not.toContain(TOKEN);
+    expect(printed).not.toContain(SECRET_KEY);
     expect(server.requests[0]?.headers["x-auth-token"]).toBe(TOKEN);
   });
 });

@@ -3,7 +3,7 @@ import { rejectionOf } from "../../../scripts/capture-error.mjs";
 import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
 import {
   createScpClient,
-  type Instance,
+  type InstanceListItem,
   InvalidRequestError,
   PaginationError,
   paginate,
@@ -17,10 +17,21 @@ afterEach(async () => {
   server = undefined;
 });
 
-const instances = (count: number): Instance[] => Array.from({ length: count }, (_, i) => ({ id: `ssoins-${i}`, name: `Instance ${i}` }));
+const instances = (count: number): InstanceListItem[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `ssoins-${i}`,
+    master_account_id: "acc-1",
+    organization_id: "org-1",
+    region: "kr-west1",
+    srn: `srn:e::acc-1:kr-west1::iam-identity-center:instance/ssoins-${i}`,
+    created_at: "2026-11-30T00:00:00Z",
+    created_by: "user-1",
+    modified_at: "2026-11-30T00:00:00Z",
+    modified_by: "user-1",
+  }));
 
 /** A server that pages `all` with the `page` and `size` it is asked for, like the real list endpoint. */
-async function pagingServer(all: Instance[], { withCount = true } = {}) {
+async function pagingServer(all: InstanceListItem[], { withCount = true } = {}) {
   return startLocalServer((request, response) => {
     const query = new URL(request.url, "http://x").searchParams;
     const page = Number(query.get("page") ?? 0);
@@ -31,7 +42,7 @@ async function pagingServer(all: Instance[], { withCount = true } = {}) {
   });
 }
 
-async function collect(iterable: AsyncIterable<Instance>): Promise<string[]> {
+async function collect(iterable: AsyncIterable<InstanceListItem>): Promise<string[]> {
   const ids: string[] = [];
   for await (const instance of iterable) ids.push(instance.id ?? "?");
   return ids;

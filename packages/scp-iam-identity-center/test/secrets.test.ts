@@ -12,7 +12,8 @@ const AUTH_TOKEN = "scp-token-canary-5c2e8a13";
 const BIND_PASSWORD = "Bind-Canary-P@ss-6f0a";
 const CREDENTIALS = {
   keys: { accessKey: "AK-canary-visible", secretKey: SECRET_KEY },
-  token: { authToken: AUTH_TOKEN },
+  // The token goes on top of the signature (as the official SDK sends it), so both secrets travel together.
+  "keys + token": { accessKey: "AK-canary-visible", secretKey: SECRET_KEY, authToken: AUTH_TOKEN },
 };
 
 let server: LocalServer | undefined;
@@ -81,7 +82,7 @@ describe.each(Object.entries(CREDENTIALS))("no secret leaks from the SCP client 
 });
 
 describe("no secret leaks from configuration errors and version warnings", () => {
-  it("bad keys, a plain-http endpoint, and an API version warning", async () => {
+  it("bad keys, a plain-http endpoint, a token without keys, and API version errors and warnings", async () => {
     const badKey = await findLeaks([SECRET_KEY], () =>
       createScpClient({ accessKey: "AK", secretKey: `${SECRET_KEY}\n`, baseUrl: "https://x.test" }),
     );
@@ -89,6 +90,11 @@ describe("no secret leaks from configuration errors and version warnings", () =>
     const oldVersion = await findLeaks([SECRET_KEY], () =>
       createScpClient({ ...CREDENTIALS.keys, baseUrl: "https://x.test", apiVersion: "1.0" }),
     );
-    expect([...badKey.leaks, ...insecure.leaks, ...oldVersion.leaks]).toEqual([]);
+    const baseUrl = await echoServer(400);
+    const newerVersion = await findLeaks(secretsSeen, (logger) =>
+      client({ ...CREDENTIALS["keys + token"], baseUrl, logger, apiVersion: "1.9" }).GET("/v1/instances"),
+    );
+    const tokenAlone = await findLeaks([AUTH_TOKEN], () => createScpClient({ authToken: AUTH_TOKEN, baseUrl: "https://x.test" }));
+    expect([...badKey.leaks, ...insecure.leaks, ...oldVersion.leaks, ...newerVersion.leaks, ...tokenAlone.leaks]).toEqual([]);
   });
 });

@@ -109,6 +109,48 @@ describe("the signed URL is the sent URL", { timeout: 60_000 }, () => {
     );
   });
 
+  it("for any query, over the wire: keys arrive sorted byte-wise and Go-escaped, values intact, signed as received", async () => {
+    let clock = 1_700_000_000_000;
+    const scp = createScpClient({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, baseUrl: server.url, clock: () => new Date(clock) });
+    const utf8 = new TextEncoder();
+    const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(utf8.encode(a)), Buffer.from(utf8.encode(b)));
+    // Keys as query parameters are named (openapi-fetch leaves keys unescaped, so they must be URL-safe); values: anything.
+    const key = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,11}$/);
+    const query = fc.dictionary(key, fc.oneof(tricky, fc.nat({ max: 10000 }), fc.array(tricky, { minLength: 1, maxLength: 3 })), {
+      maxKeys: 5,
+    });
+    await fc.assert(
+      fc.asyncProperty(query, async (params) => {
+        clock += 1;
+        server.requests.length = 0;
+        // Any names, not only the documented ones: the encoding must not depend on what the spec declares.
+        await scp.GET("/v1/instances", { params: { query: params as never } });
+        const received = server.requests[0];
+        if (!received) throw new Error("no request arrived");
+        expect(received.headers["scp-signature"]).toBe(
+          signScpRequest({
+            method: "GET",
+            url: `${server.url}${received.url}`,
+            timestamp: String(received.headers["scp-timestamp"]),
+            accessKey: ACCESS_KEY,
+            secretKey: SECRET_KEY,
+          }),
+        );
+        const raw = received.url.includes("?") ? received.url.slice(received.url.indexOf("?") + 1) : "";
+        expect(raw).toMatch(/^[A-Za-z0-9\-_.~%+=&]*$/);
+        const decode = (part: string) => decodeURIComponent(part.replace(/\+/g, " "));
+        const pairs = raw === "" ? [] : raw.split("&").map((pair) => pair.split("=").map(decode) as [string, string]);
+        const keys = pairs.map(([key]) => key);
+        expect(keys).toEqual([...keys].sort(byteOrder));
+        const expected = Object.entries(params)
+          .sort(([a], [b]) => byteOrder(a, b))
+          .flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((item) => [key, String(item)]));
+        expect(pairs).toEqual(expected);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it("for any request, through a capturing fetch: Scp-Signature signs exactly request.url with the account id", async () => {
     const sent: Request[] = [];
     const capture = async (request: Request) => {
@@ -154,9 +196,28 @@ describe("the signed URL is the sent URL", { timeout: 60_000 }, () => {
         sent.push(request);
         return Response.json({ instances: [] });
       },
-      apiVersion: "1.4",
+      apiVersion: "1.6",
     });
     await scp.GET("/v1/instances", { params: { query: { page: 0, size: 20 } } });
+
+    expect(sent[0]?.url).toBe(`${BASE}/v1/instances?page=0&size=20`);
+    expect(sent[0]?.headers.get("scp-signature")).toBe("ta+VdComfwYDmKt0m5Awi3+pCi2V3h1wIPMLc64EZ9E=");
+  });
+
+  it("signs the reference vector whatever order the query is given in: keys are sent sorted, as the official SDK sends them", async () => {
+    const sent: Request[] = [];
+    const scp = createScpClient({
+      accessKey: ACCESS_KEY,
+      secretKey: SECRET_KEY,
+      region: "kr-west1",
+      env: "e",
+      clock: () => new Date(Number(TIMESTAMP)),
+      fetch: async (request) => {
+        sent.push(request);
+        return Response.json({ instances: [] });
+      },
+    });
+    await scp.GET("/v1/instances", { params: { query: { size: 20, page: 0 } } });
 
     expect(sent[0]?.url).toBe(`${BASE}/v1/instances?page=0&size=20`);
     expect(sent[0]?.headers.get("scp-signature")).toBe("ta+VdComfwYDmKt0m5Awi3+pCi2V3h1wIPMLc64EZ9E=");

@@ -34,7 +34,7 @@ export async function readmeCalls() {
   const { data: list } = await scp.GET("/v1/instances", { params: { query: { page: 0, size: 20, sort: "name:asc" } } });
   console.log(
     list.count,
-    list.instances?.map((instance) => instance.name),
+    list.instances.map((instance) => instance.srn),
   );
   const { data: shown } = await scp.GET("/v1/instances/{instance_id}", { params: { path: { instance_id } } });
   const port: number | null | undefined = shown.instance.port;
@@ -49,7 +49,15 @@ export async function readmeCalls() {
   } catch (error) {
     if (error instanceof ScpApiError) console.error(error.status, error.requestId, error.code, error.detail, error.body);
   }
-  const token = createScpClient({ authToken: "t", baseUrl: "https://proxy.example", acceptLanguage: "ko-KR", apiVersion: "1.3" });
+  const token = createScpClient({
+    accessKey: "ak",
+    secretKey: "sk",
+    authToken: "t",
+    baseUrl: "https://proxy.example",
+    acceptLanguage: "ko-KR",
+    apiVersion: "1.3",
+  });
+  createScpClient({ apiVersion: "1.7" }); // newer than this release knows: accepted, with a warning
   await token.GET("/v1/instances");
   return signScpRequest({ method: "GET", url: "https://x/v1/instances", timestamp: Date.now(), accessKey: "a", secretKey: "s" });
 }
@@ -57,20 +65,24 @@ export async function readmeCalls() {
 export async function mistakes() {
   // @ts-expect-error -- name is required
   await scp.POST("/v1/instances", { body: { description: "no name" } });
-  // @ts-expect-error -- not an identity store type of the 1.4 reference
-  const storeType: IdentityStoreType = "OPENLDAP";
+  // @ts-expect-error -- not an identity store type (OPENLDAP and DIRECTORY_389DS are, since 1.5)
+  const storeType: IdentityStoreType = "OPENDJ";
   // @ts-expect-error -- last_sync_status is one value, not an array
   const status: LastSyncStatus = ["CREATED"];
   // @ts-expect-error -- the path needs its instance_id
   await scp.GET("/v1/instances/{instance_id}");
+  // @ts-expect-error -- list items carry only the documented fields; ShowInstance has the name
+  (await scp.GET("/v1/instances")).data.instances[0]?.name;
+  // @ts-expect-error -- DeleteUser sends the instance in a JSON body
+  await scp.DELETE("/v1/users/{user_uuid}", { params: { path: { user_uuid: "u" } } });
   // @ts-expect-error -- the service has no PUT on instances
   await scp.PUT("/v1/instances/{instance_id}", { params: { path: { instance_id } }, body: {} });
   // @ts-expect-error -- the client sets Scp-Api-Version itself (choose it with the apiVersion option)
   await scp.GET("/v1/instances", { params: { header: { "Scp-Api-Version": "iam-identity-center 1.0" } } });
   // @ts-expect-error -- not a published region
   createScpClient({ region: "us-east1", env: "e" });
-  // @ts-expect-error -- not a version this package knows
-  createScpClient({ apiVersion: "2.0" });
+  // @ts-expect-error -- a version is a string such as "1.6"
+  createScpClient({ apiVersion: 1.6 });
   // @ts-expect-error -- Accept-Language is en-US or ko-KR
   createScpClient({ acceptLanguage: "fr-FR" });
   // @ts-expect-error -- only list paths can be paginated
