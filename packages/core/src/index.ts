@@ -12,6 +12,7 @@ export {
   TimeoutError,
 } from "./errors.js";
 export { readBaseUrl, readCredential, readDuration, readFunction, readHeaders, readOptions } from "./options.js";
+export type { RateLimitState } from "./rate-limit-gate.js";
 export type { Redactor } from "./redact.js";
 export { createRedactor, REDACTED } from "./redact.js";
 export type { RetryEvent, RetryOptions } from "./retry.js";

@@ -45,6 +45,12 @@ export function createSiitClient(clientOptions?: SiitClientOptions): SiitClient 
       const resetAt = readRateLimit(headers)?.resetAt;
       return resetAt === undefined ? undefined : Math.max(0, resetAt.getTime() - now);
     },
+    // Siit allows 60 requests a minute per key: calls of one client share a gate that holds them while the
+    // window is used up (see the core's rate-limit-gate.ts).
+    readRateLimit(headers) {
+      const rateLimit = readRateLimit(headers);
+      return rateLimit && { limit: rateLimit.limit, remaining: rateLimit.remaining, resetAt: rateLimit.resetAt?.getTime() };
+    },
     secretFields,
     bodylessResponses,
     secretValues: () => [apiKey],
