@@ -70,8 +70,8 @@ const ok = (response: ServerResponse, id: string, remaining = 1) =>
   json(response, 200, { id }, { "x-limit": "1", "x-remaining": String(remaining) });
 
 function client(provider: ProviderDefinition, options: CommonClientOptions = {}) {
-  const api = createApiClient<TestPaths>({ baseUrl: server?.url, ...options }, provider);
-  return (id: string, signal?: AbortSignal) => api.GET("/things/{id}", { params: { path: { id } }, signal });
+  const api = createApiClient<TestPaths>({ ...(server && { baseUrl: server.url }), ...options }, provider);
+  return (id: string, signal?: AbortSignal) => api.GET("/things/{id}", { params: { path: { id } }, signal: signal ?? null });
 }
 
 /** Lets real I/O run (setImmediate is not faked) until `condition` holds and stays so across two turns. */
@@ -185,7 +185,7 @@ describe("rate-limit gate", () => {
     const resetAt = T0 + 5000;
     await serve((response, id) => (Date.now() < resetAt ? limited(response, resetAt) : ok(response, id)));
     const retries: RetryEvent[] = [];
-    const provider: ProviderDefinition = { ...gated, readRateLimit: undefined };
+    const { readRateLimit: _optedOut, ...provider } = gated;
     const get = client(provider, { retry: { onRetry: (event) => retries.push(event) } });
 
     const first = get("a");
