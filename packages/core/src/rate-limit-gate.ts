@@ -36,10 +36,6 @@ export function createRateLimitGate(): RateLimitGate {
   let inFlight = 0;
   const waiting = new Set<() => void>();
 
-  function wakeAll(): void {
-    for (const wake of [...waiting]) wake();
-  }
-
   function reopenIfDue(now: number): void {
     if (closedUntil !== 0 && now >= closedUntil) {
       closedUntil = 0;
@@ -48,25 +44,21 @@ export function createRateLimitGate(): RateLimitGate {
   }
 
   /** Waits for a state change, for `until` (epoch ms) if given, or for the signal to abort. */
-  function change(signal: AbortSignal, until: number | undefined): Promise<void> {
+  function change(signal: AbortSignal, until?: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason);
-      const done = () => {
-        waiting.delete(done);
+      const end = (aborted: boolean) => {
+        waiting.delete(wake);
         clearTimeout(timer);
         signal.removeEventListener("abort", onAbort);
+        if (aborted) reject(signal.reason);
+        else resolve();
       };
-      const wake = () => {
-        done();
-        resolve();
-      };
-      const onAbort = () => {
-        done();
-        reject(signal.reason);
-      };
-      const timer = until === undefined ? undefined : setTimeout(wake, Math.max(0, until - Date.now()));
+      const wake = () => end(false);
+      const onAbort = () => end(true);
+      const timer = until === undefined ? undefined : setTimeout(wake, until - Date.now());
       waiting.add(wake);
-      signal.addEventListener("abort", onAbort, { once: true });
+      if (signal.aborted) onAbort();
+      else signal.addEventListener("abort", onAbort, { once: true });
     });
   }
 
@@ -81,7 +73,7 @@ export function createRateLimitGate(): RateLimitGate {
       if (resetAt !== undefined && resetAt > Date.now()) closedUntil = Math.max(closedUntil, resetAt);
       else budget = 0; // limited, but not told until when: send one request at a time to find out
     }
-    wakeAll();
+    for (const wake of [...waiting]) wake();
   }
 
   return {
@@ -96,7 +88,7 @@ export function createRateLimitGate(): RateLimitGate {
         // Open, used up but unknown until when with nothing in flight to tell (send one to find out), or closed
         // for longer than this call may wait (its own 429 is its answer).
         if (budget > 0 || inFlight === 0 || closedUntil > now) break;
-        await change(signal, undefined);
+        await change(signal);
       }
       if (signal.aborted) throw signal.reason;
       budget -= 1;

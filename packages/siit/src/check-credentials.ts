@@ -13,7 +13,7 @@ import type { SiitClient } from "./client.js";
 export async function checkCredentials(client: SiitClient, options: { signal?: AbortSignal } = {}): Promise<true> {
   const { data, response } = await client.GET("/ping", { signal: options.signal ?? null });
   if (data?.result !== "pong") {
-    throw new IdentityClientError(`Siit's GET /ping answered ${response.status} without "pong"; check that \`baseUrl\` is the Siit API`);
+    throw new IdentityClientError(`GET /ping answered ${response.status} without "pong": is baseUrl the Siit API?`);
   }
   return true;
 }

@@ -17,7 +17,7 @@ export function readRateLimit(source: Response | Headers, receivedAt?: number): 
   const headers = source instanceof Headers ? source : source.headers;
   const limit = readInteger(headers.get("x-siitapi-limit"));
   const remaining = readInteger(headers.get("x-siitapi-remaining"));
-  const resetAt = readReset(headers.get("x-siitapi-reset"), () => receivedAt ?? readDate(headers.get("date")) ?? Date.now());
+  const resetAt = readReset(headers.get("x-siitapi-reset"), () => receivedAt ?? (Date.parse(headers.get("date") ?? "") || Date.now()));
   if (limit === undefined && remaining === undefined && resetAt === undefined) return undefined;
   return { limit, remaining, resetAt };
 }
@@ -46,12 +46,7 @@ function readReset(value: string | null, receivedAt: () => number): Date | undef
     else time = number < SMALLEST_UNIX_MILLISECONDS ? number * 1000 : number;
   } else {
     // ISO 8601, or an HTTP date (which starts with the day's name); not whatever else Date.parse would guess at.
-    time = /^\d{4}-\d{2}-\d{2}/.test(text) || /^[a-z]{3},? /i.test(text) ? Date.parse(text) : Number.NaN;
+    time = /^(\d{4}-\d\d-\d\d|[a-z]{3},? )/i.test(text) ? Date.parse(text) : Number.NaN;
   }
   return Number.isFinite(time) ? new Date(Math.round(time)) : undefined;
-}
-
-function readDate(value: string | null): number | undefined {
-  const time = value === null ? Number.NaN : Date.parse(value);
-  return Number.isNaN(time) ? undefined : time;
 }

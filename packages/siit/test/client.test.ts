@@ -179,7 +179,7 @@ describe("checkCredentials", () => {
 
     const error = await rejectionOf(checkCredentials(createSiitClient({ apiKey: "k-123456", baseUrl: server.url })), IdentityClientError);
 
-    expect(error.message).toBe('Siit\'s GET /ping answered 200 without "pong"; check that `baseUrl` is the Siit API');
+    expect(error.message).toBe('GET /ping answered 200 without "pong": is baseUrl the Siit API?');
   });
 });
 
