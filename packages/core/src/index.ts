@@ -25,6 +25,7 @@ export { operation } from "./operation.js";
 export { readBaseUrl, readCredential, readDuration, readFunction, readHeaders, readOptions } from "./options.js";
 export type { ItemOf, Page, PageIterator, PaginateOptions, PaginationProblem, PaginationStyle, Paginator } from "./paginate.js";
 export { DEFAULT_MAX_PAGES, PaginationError, paginator } from "./paginate.js";
+export type { RateLimitState } from "./rate-limit-gate.js";
 export type { Redactor } from "./redact.js";
 export { createRedactor, REDACTED } from "./redact.js";
 export type { RetryEvent, RetryOptions } from "./retry.js";

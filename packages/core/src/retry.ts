@@ -8,7 +8,10 @@ export interface RetryEvent extends RetryRecord {
 }
 
 export interface RetryOptions {
-  /** Attempts in all, the first included. Default 3; `1` turns retries off. */
+  /**
+   * Attempts in all, the first included. Default 3; `1` turns retries off. Behind a provider's rate-limit gate
+   * (Siit), a 429 that says when to come back is waited for without counting (at most 10 such waits a call).
+   */
   maxAttempts?: number;
   /** The backoff before the first retry is drawn from 0..baseDelayMs; it doubles each retry. Default 100. */
   baseDelayMs?: number;

@@ -1,7 +1,9 @@
 // What happens to one call once openapi-fetch has built its request: each attempt is authenticated
 // afresh (new timestamp, same body bytes), sent with its own timeout, read into memory under a size
-// cap, and retried by the policy in retry.ts.
+// cap, and retried by the policy in retry.ts. A provider with a per-key rate limit also gets a client-wide gate
+// (rate-limit-gate.ts) that every attempt passes.
 import { IdentityClientError, InvalidRequestError, NetworkError, ResponseParseError, type RetryRecord, TimeoutError } from "./errors.js";
+import { createRateLimitGate, type RateLimitState } from "./rate-limit-gate.js";
 import { type Redactor, secretHeaderValues } from "./redact.js";
 import { bufferResponse, parseErrorBody } from "./response-body.js";
 import { backoffDelay, type RetryPolicy, retryAfterMs, retryReason, sleep } from "./retry.js";
@@ -15,6 +17,12 @@ export interface TransportProvider {
   isRetryable?(status: number, body: unknown): boolean;
   /** A provider's own "retry after" header, in milliseconds from `now`. `Retry-After` is read by the core. */
   retryAfterMs?(headers: Headers, now: number): number | undefined;
+  /**
+   * Opts the client into a rate-limit gate: reads the provider's rate-limit headers (`resetAt` in epoch ms). Calls
+   * of one client then wait for a used-up window to reset instead of being sent into certain 429s, and a 429 that
+   * says when to come back is retried without using up an attempt.
+   */
+  readRateLimit?(headers: Headers, now: number): RateLimitState | undefined;
 }
 
 export interface TransportConfig {
@@ -41,11 +49,14 @@ export interface CallContext {
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
+// Rate-limit waits that do not use up an attempt, per call: a server announcing ever-closer resets cannot loop us.
+const MAX_FREE_RATE_LIMIT_WAITS = 10;
 
 type Outcome = { response: Response; error?: undefined } | { error: IdentityClientError; response?: undefined };
 
 export function createTransport(config: TransportConfig) {
   const { provider, retry, log } = config;
+  const gate = provider.readRateLimit ? createRateLimitGate() : undefined;
 
   async function attempt(request: Request, body: ArrayBuffer | null, call: CallContext): Promise<Outcome> {
     const timer = startTimer(config.timeoutMs, call.signal);
@@ -106,14 +117,24 @@ export function createTransport(config: TransportConfig) {
     }
   }
 
-  async function waitBeforeRetry(outcome: Outcome, call: CallContext): Promise<boolean> {
-    if (call.attempts >= retry.maxAttempts) return false;
-    const reason = await reasonToRetry(outcome, call.method);
-    if (!reason) return false;
+  async function waitBeforeRetry(outcome: Outcome, call: CallContext, freeWaits: { used: number }): Promise<boolean> {
     const now = Date.now();
     const requested = outcome.response ? requestedDelay(outcome.response.headers, now) : undefined;
+    // Behind the gate, a 429 saying when to come back is the rate limit at work, not a failure: it does not use
+    // up one of the attempts meant for failures.
+    const free =
+      gate !== undefined &&
+      retry.maxAttempts > 1 &&
+      outcome.response?.status === 429 &&
+      requested !== undefined &&
+      requested > 0 &&
+      freeWaits.used < MAX_FREE_RATE_LIMIT_WAITS;
+    if (!free && call.attempts - freeWaits.used >= retry.maxAttempts) return false;
+    const reason = await reasonToRetry(outcome, call.method);
+    if (!reason) return false;
     // A server asking for a longer wait than we allow (or than the deadline leaves) gets its answer as the error.
     if (requested !== undefined && (requested > retry.maxDelayMs || now + requested > call.deadlineAt)) return false;
+    if (free) freeWaits.used += 1;
     const delayMs = requested ?? backoffDelay(call.attempts, retry);
     const record = { attempt: call.attempts, reason, delayMs };
     call.retries.push(record);
@@ -144,14 +165,30 @@ export function createTransport(config: TransportConfig) {
     return retryAfterMs(headers, now) ?? provider.retryAfterMs?.(headers, now);
   }
 
+  /** What an answer tells the gate; a requested delay (`Retry-After` first) says when the window resets. */
+  function rateLimitState(headers: Headers): RateLimitState | undefined {
+    const now = Date.now();
+    const state = provider.readRateLimit?.(headers, now);
+    const requested = requestedDelay(headers, now);
+    return requested === undefined ? state : { ...state, resetAt: now + requested };
+  }
+
   /** The `fetch` handed to openapi-fetch for one call: every attempt, until success or a final failure. */
   return async function send(request: Request, call: CallContext): Promise<Response> {
     // Read once: each attempt (and redirect hop) sends these bytes. A copy, so the caller's request stays unread.
     const body = request.body === null ? null : await request.clone().arrayBuffer();
+    const freeWaits = { used: 0 };
     for (;;) {
+      const pass = await gate?.admit(call.signal, Math.min(call.deadlineAt, Date.now() + retry.maxDelayMs));
       call.attempts += 1;
-      const outcome = await attempt(request, body, call);
-      if (!(await waitBeforeRetry(outcome, call))) {
+      let outcome: Outcome | undefined;
+      try {
+        outcome = await attempt(request, body, call);
+      } finally {
+        const answer = outcome?.response;
+        pass?.settle(answer && { status: answer.status, state: rateLimitState(answer.headers) });
+      }
+      if (!(await waitBeforeRetry(outcome, call, freeWaits))) {
         if (outcome.error) throw outcome.error;
         return outcome.response;
       }

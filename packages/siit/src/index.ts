@@ -17,6 +17,7 @@ export {
   TimeoutError,
   WaiterError,
 } from "@identity-clients/core";
+export { checkCredentials } from "./check-credentials.js";
 export type { SiitClient, SiitClientOptions } from "./client.js";
 export { createSiitClient, SIIT_API_KEY_ENV, SIIT_BASE_URL } from "./client.js";
 export type { SiitErrorBody } from "./errors.js";

@@ -4,10 +4,13 @@ import { rejectionOf, thrownBy } from "../../../scripts/capture-error.mjs";
 import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
 import {
   ConfigurationError,
+  checkCredentials,
   createSiitClient,
+  IdentityClientError,
   InvalidRequestError,
   readRateLimit,
   SIIT_BASE_URL,
+  SiitApiError,
   type SiitClientOptions,
 } from "../src/index.js";
 
@@ -148,8 +151,41 @@ describe("rate limits and retries", () => {
   });
 });
 
+describe("checkCredentials", () => {
+  it("resolves true when GET /ping answers pong, sending the key", async () => {
+    server = await startLocalServer((_request, response) => json(response, 200, { result: "pong" }));
+
+    await expect(checkCredentials(createSiitClient({ apiKey: "k-valid-123", baseUrl: server.url }))).resolves.toBe(true);
+
+    expect(server.requests.map((request) => [request.method, request.url, request.headers.authorization])).toEqual([
+      ["GET", "/ping", "Bearer k-valid-123"],
+    ]);
+  });
+
+  it("rejects with a SiitApiError 401 for a key Siit refuses, after one attempt", async () => {
+    server = await startLocalServer((_request, response) => {
+      response.writeHead(401);
+      response.end();
+    });
+
+    const error = await rejectionOf(checkCredentials(createSiitClient({ apiKey: "k-revoked-123", baseUrl: server.url })), SiitApiError);
+
+    expect(error).toMatchObject({ status: 401, attempts: 1 });
+    expect(error.message).not.toContain("k-revoked-123");
+  });
+
+  it("rejects when a 2xx is not Siit's pong (a proxy or a wrong baseUrl)", async () => {
+    server = await startLocalServer((_request, response) => json(response, 200, { status: "ok" }));
+
+    const error = await rejectionOf(checkCredentials(createSiitClient({ apiKey: "k-123456", baseUrl: server.url })), IdentityClientError);
+
+    expect(error.message).toBe('GET /ping answered 200 without "pong": is baseUrl the Siit API?');
+  });
+});
+
 describe("readRateLimit", () => {
   const headers = (values: Record<string, string>) => new Headers(values);
+  const reset = (value: string, receivedAt?: number) => readRateLimit(headers({ "X-SiitApi-Reset": value }), receivedAt)?.resetAt;
 
   it("reads limit and remaining, and the reset time as Unix seconds, milliseconds or a date", () => {
     expect(readRateLimit(headers({ "X-SiitApi-Limit": "60", "X-SiitApi-Remaining": "12" }))).toEqual({
@@ -157,13 +193,36 @@ describe("readRateLimit", () => {
       remaining: 12,
       resetAt: undefined,
     });
-    expect(readRateLimit(headers({ "X-SiitApi-Reset": "1737368460" }))?.resetAt).toEqual(new Date(1_737_368_460_000));
-    expect(readRateLimit(headers({ "X-SiitApi-Reset": "1737368460123" }))?.resetAt).toEqual(new Date(1_737_368_460_123));
-    expect(readRateLimit(headers({ "X-SiitApi-Reset": "2025-01-20T10:21:00Z" }))?.resetAt).toEqual(new Date("2025-01-20T10:21:00Z"));
+    expect(reset("1737368460")).toEqual(new Date(1_737_368_460_000));
+    expect(reset(" 1737368460.25 ")).toEqual(new Date(1_737_368_460_250));
+    expect(reset("1737368460123")).toEqual(new Date(1_737_368_460_123));
+    expect(reset("2025-01-20T10:21:00Z")).toEqual(new Date("2025-01-20T10:21:00Z"));
+    expect(reset("Mon, 20 Jan 2025 10:21:00 GMT")).toEqual(new Date("2025-01-20T10:21:00Z"));
+  });
+
+  it("reads a small number as seconds from when the answer arrived: the given time, else the Date header", () => {
+    const receivedAt = Date.parse("2026-11-23T12:00:00Z");
+    expect(reset("42", receivedAt)).toEqual(new Date(receivedAt + 42_000));
+    const fromDateHeader = readRateLimit(headers({ "X-SiitApi-Reset": "30", Date: "Mon, 23 Nov 2026 12:00:00 GMT" }));
+    expect(fromDateHeader?.resetAt).toEqual(new Date(receivedAt + 30_000));
   });
 
   it("is undefined without rate-limit headers and ignores malformed values", () => {
     expect(readRateLimit(new Response(null))).toBeUndefined();
     expect(readRateLimit(headers({ "X-SiitApi-Limit": "lots", "X-SiitApi-Reset": "soon" }))).toBeUndefined();
+    expect(reset("-5")).toBeUndefined();
+    expect(reset("12 parsecs")).toBeUndefined();
+  });
+
+  it("reads the headers of an answer of any status, e.g. a 404 error", async () => {
+    server = await startLocalServer((_request, response) =>
+      json(response, 404, { error: "Application not found" }, { "X-SiitApi-Limit": "60", "X-SiitApi-Remaining": "41" }),
+    );
+    const siit = createSiitClient({ apiKey: "k-123456", baseUrl: server.url });
+
+    const error = await rejectionOf(siit.GET("/v1/applications/{uid}", { params: { path: { uid: "s_404" } } }), SiitApiError);
+
+    expect(error.status).toBe(404);
+    expect(error.rateLimit).toEqual({ limit: 60, remaining: 41, resetAt: undefined });
   });
 });

@@ -3,6 +3,7 @@
 import {
   type ApplicationInstanceProvider,
   type CreateApplicationInstanceRequest,
+  checkCredentials,
   createSiitClient,
   paginate,
   readRateLimit,
@@ -34,6 +35,14 @@ export async function readmeCalls() {
   const { response } = await siit.GET("/v1/applications");
   const { limit, remaining, resetAt } = readRateLimit(response) ?? {};
   console.log(limit, remaining, resetAt);
+
+  try {
+    const valid: true = await checkCredentials(siit);
+    console.log(valid);
+  } catch (error) {
+    if (error instanceof SiitApiError && error.status === 401) throw new Error("SIIT_API_KEY is not a valid Siit API key");
+    throw error;
+  }
 }
 
 export async function mistakes() {
@@ -51,5 +60,7 @@ export async function mistakes() {
   paginate(siit, "/v1/applications/{uid}/users");
   // @ts-expect-error -- only list paths can be paginated
   paginate(siit, "/v1/applications/{uid}", { params: { path: { uid } } });
+  // @ts-expect-error -- checkCredentials takes a Siit client, not an API key
+  await checkCredentials("k-123");
   return provider;
 }
