@@ -6,8 +6,13 @@ import { createServer } from "node:http";
 import { exampleCalls, pathPattern } from "../../scripts/example-calls.mjs";
 import { loadSpec } from "./providers.mjs";
 
+// As OpenAPI matches paths: a concrete segment wins over a template (`/permission-sets/provisioning-status` is not
+// `/permission-sets/{permission_set_id}`), so routes with fewer parameters are tried first.
+const parameterCount = (path) => path.split("{").length - 1;
+
 export function routesFor(spec) {
-  return exampleCalls(spec).map((call) => {
+  const calls = exampleCalls(spec).sort((a, b) => parameterCount(a.path) - parameterCount(b.path));
+  return calls.map((call) => {
     const body = call.hasJsonResponse ? Buffer.from(JSON.stringify(call.response)) : undefined;
     const headers = body
       ? { "content-type": "application/json", "content-length": String(body.byteLength) }

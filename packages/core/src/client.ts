@@ -1,12 +1,14 @@
 import createClient, { type MaybeOptionalInit, type Middleware, type ParseAsResponse } from "openapi-fetch";
 import type { ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
+import { CallScope } from "./call-scope.js";
 import { ApiError, type ApiErrorInit, ConfigurationError, IdentityClientError, TimeoutError } from "./errors.js";
 import { readBaseUrl, readDuration, readFunction, readHeaders } from "./options.js";
 import { checkPathParams } from "./path-params.js";
-import { createRedactor, secretValuesIn } from "./redact.js";
-import { DEFAULT_MAX_RESPONSE_BYTES, parseJsonBody } from "./response-body.js";
+import { createRedactor, type Redactor, secretHeaderValues, secretValuesIn } from "./redact.js";
+import { buildRequest } from "./request-builder.js";
+import { bodyText, DEFAULT_MAX_RESPONSE_BYTES, parseErrorBody, parseJsonBody } from "./response-body.js";
 import { type RetryOptions, readRetryOptions } from "./retry.js";
-import { type CallContext, createTransport, isLoopback, startTimer, type TransportProvider } from "./transport.js";
+import { type CallContext, createTransport, isLoopback, type TransportProvider } from "./transport.js";
 
 /** Options every provider client accepts. */
 export interface CommonClientOptions {
@@ -146,14 +148,15 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
   const maxResponseBytes = readDuration("maxResponseBytes", options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES);
   const retry = readRetryOptions("retry", options.retry);
   const logger = readLogger("logger", options.logger);
-  const platformFetch = readFunction<typeof globalThis.fetch>("fetch", options.fetch) ?? globalThis.fetch;
+  const callerFetch = readFunction<(request: Request) => Promise<Response>>("fetch", options.fetch);
   const headers = readHeaders("headers", options.headers);
-  const userAgent = formatUserAgent(provider.packageName, provider.packageVersion);
-  const inner = createClient<Paths>({ baseUrl, headers: { ...headers, "User-Agent": userAgent } });
+  const defaultHeaders = { ...headers, "User-Agent": formatUserAgent(provider.packageName, provider.packageVersion) };
+  const inner = createClient<Paths>({ baseUrl, headers: defaultHeaders });
+  const middleware = new Set<Middleware>();
   const baseRedactor = createRedactor({ secretFields: provider.secretFields });
   const send = createTransport({
     provider,
-    fetch: platformFetch,
+    fetch: callerFetch,
     timeoutMs,
     retry,
     maxResponseBytes,
@@ -164,55 +167,88 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
   async function call(method: (typeof METHODS)[number], path: string, init: CallInit = {}) {
     const operation = `${method} ${path}`;
     checkPathParams(operation, path, init.params?.path);
-    // Aborts on the caller's signal (with its reason) or when the deadline passes.
-    const deadline = startTimer(deadlineMs, init.signal ?? undefined);
-    const signal = deadline.signal;
-    const secrets = [...(provider.secretValues?.() ?? []), ...secretValuesIn(init.body, provider.secretFields)];
+    const scope = new CallScope(deadlineMs, init.signal);
+    // Built only when something is shown (an error, a log line): most calls never need it.
+    let redactor: Redactor | undefined;
+    let redactedHeaders = 0;
     const context: CallContext = {
       operation,
       method,
-      signal,
+      scope,
       deadlineAt: Date.now() + deadlineMs,
-      redactor: baseRedactor.with(secrets),
+      sentHeaders: [],
+      get redactor() {
+        if (!redactor) {
+          const bodySecrets = init.body === undefined ? [] : secretValuesIn(init.body, provider.secretFields);
+          redactor = baseRedactor.with([...(provider.secretValues?.() ?? []), ...bodySecrets]);
+        }
+        for (; redactedHeaders < this.sentHeaders.length; redactedHeaders++) {
+          redactor = redactor.with(secretHeaderValues(this.sentHeaders[redactedHeaders]!));
+        }
+        return redactor;
+      },
       attempts: 0,
       retries: [],
     };
-    const parseJson = init.parseAs === undefined;
     try {
-      const result = await inner.request(
-        method.toLowerCase() as never,
-        path as never,
-        {
-          ...init,
-          signal,
-          parseAs: parseJson ? "stream" : init.parseAs,
-          fetch: (request: Request) => send(request, context),
-        } as never,
-      );
-      const { response } = result as { response: Response };
-      if (!response.ok) throw apiError(result as { error?: unknown; response: Response }, context);
-      if (!parseJson) return { data: (result as { data?: unknown }).data, response };
-      const bodyless =
-        method === "HEAD" || [204, 205].includes(response.status) || !!provider.bodylessResponses?.[operation]?.includes(response.status);
-      const text = await response.text();
-      const data = parseJsonBody(text, response, bodyless, { provider: provider.name, operation, redactText: context.redactor.text });
-      return { data, response };
+      // Calls openapi-fetch would build the same way go straight to the transport: no Request, no middleware pass.
+      const request = middleware.size === 0 ? buildRequest(baseUrl, defaultHeaders, method, path, init) : undefined;
+      if (request) {
+        const answer = await send(request, context);
+        const { response } = answer;
+        const text = bodyText(answer.body);
+        if (!response.ok) throw apiError(response, parseErrorBody(text), context);
+        return { data: parseSuccess(method, operation, response, text, context), response };
+      }
+      return await callThroughOpenApiFetch(method, path, init, context);
     } catch (error) {
-      throw annotate(failure(error, init.signal, deadline.timedOut(), operation), context);
+      throw annotate(failure(error, scope, operation), context);
     } finally {
-      deadline.clear();
+      scope.clear();
     }
   }
 
-  function failure(error: unknown, callerSignal: AbortSignal | null | undefined, deadlinePassed: boolean, operation: string): unknown {
+  /** The openapi-fetch path, for middleware and for options only it knows (serializers, `parseAs`, a per-call fetch). */
+  async function callThroughOpenApiFetch(method: (typeof METHODS)[number], path: string, init: CallInit, context: CallContext) {
+    const parseJson = init.parseAs === undefined;
+    const result = await inner.request(
+      method.toLowerCase() as never,
+      path as never,
+      {
+        ...init,
+        signal: context.scope.signal,
+        parseAs: parseJson ? "stream" : init.parseAs,
+        fetch: async (request: Request) => {
+          const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
+          const answer = await send({ method: request.method, url: request.url, headers: new Headers(request.headers), body }, context);
+          const { status, statusText, headers } = answer.response;
+          return new Response(answer.body as BodyInit | null, { status, statusText, headers });
+        },
+      } as never,
+    );
+    const { response, error } = result as { response: Response; error?: unknown };
+    if (!response.ok) throw apiError(response, error, context);
+    if (!parseJson) return { data: (result as { data?: unknown }).data, response };
+    return { data: parseSuccess(method, context.operation, response, await response.text(), context), response };
+  }
+
+  function parseSuccess(method: string, operation: string, response: Response, text: string, context: CallContext): unknown {
+    const bodyless =
+      method === "HEAD" ||
+      response.status === 204 ||
+      response.status === 205 ||
+      !!provider.bodylessResponses?.[operation]?.includes(response.status);
+    return parseJsonBody(text, response, bodyless, { provider: provider.name, operation, redactText: context.redactor.text });
+  }
+
+  function failure(error: unknown, scope: CallScope, operation: string): unknown {
     if (error instanceof IdentityClientError) return error;
-    if (deadlinePassed && !callerSignal?.aborted) return new TimeoutError(provider.name, operation, deadlineMs, "deadline");
+    if (scope.deadlinePassed) return new TimeoutError(provider.name, operation, deadlineMs, "deadline");
     return error; // the caller's own abort reason, or an error from the caller's middleware
   }
 
-  function apiError(result: { error?: unknown; response: Response }, context: CallContext): ApiError<ErrorBody> {
-    const { response } = result;
-    const body = context.redactor.value(result.error) as ErrorBody;
+  function apiError(response: Response, parsedBody: unknown, context: CallContext): ApiError<ErrorBody> {
+    const body = context.redactor.value(parsedBody) as ErrorBody;
     const described = provider.describeError?.(body, response);
     const errorInit: ApiErrorInit<ErrorBody> = {
       provider: provider.name,
@@ -228,7 +264,16 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
     return provider.createError ? provider.createError(errorInit) : new ApiError(errorInit);
   }
 
-  const client = { use: inner.use, eject: inner.eject } as Record<string, unknown>;
+  const client: Record<string, unknown> = {
+    use(...added: Middleware[]) {
+      inner.use(...added);
+      for (const one of added) middleware.add(one);
+    },
+    eject(...removed: Middleware[]) {
+      inner.eject(...removed);
+      for (const one of removed) middleware.delete(one);
+    },
+  };
   for (const method of METHODS) {
     client[method] = (path: string, init?: CallInit) => call(method, path, init);
   }

@@ -30,5 +30,6 @@ export type { Redactor } from "./redact.js";
 export { createRedactor, REDACTED } from "./redact.js";
 export type { RetryEvent, RetryOptions } from "./retry.js";
 export { DEFAULT_RETRY, retryAfterMs } from "./retry.js";
+export type { OutgoingRequest } from "./transport.js";
 export type { PollOutcome, WaitDecision, WaiterOptions, WaitSpec } from "./waiter.js";
 export { DEFAULT_WAITER, WaiterError, waitUntil } from "./waiter.js";

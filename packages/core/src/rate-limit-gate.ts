@@ -22,9 +22,10 @@ export interface RateLimitGate {
   /**
    * Resolves when a request may be sent. Waits while the window is used up, but never past `waitLimit` (epoch
    * ms): a call that may not wait that long is let through, and its own rate-limited answer becomes its result.
-   * Rejects with the signal's reason when `signal` aborts (the caller's abort or the call's deadline).
+   * Rejects with the call's abort reason when it aborts (the caller's abort or the call's deadline). The call's
+   * `signal` is read only when there is something to wait for.
    */
-  admit(signal: AbortSignal, waitLimit: number): Promise<GatePass>;
+  admit(call: { readonly aborted: boolean; readonly signal: AbortSignal }, waitLimit: number): Promise<GatePass>;
 }
 
 export function createRateLimitGate(): RateLimitGate {
@@ -77,20 +78,20 @@ export function createRateLimitGate(): RateLimitGate {
   }
 
   return {
-    async admit(signal, waitLimit) {
+    async admit(call, waitLimit) {
       for (;;) {
         const now = Date.now();
         reopenIfDue(now);
         if (closedUntil > now && closedUntil <= waitLimit) {
-          await change(signal, closedUntil);
+          await change(call.signal, closedUntil);
           continue;
         }
         // Open, used up but unknown until when with nothing in flight to tell (send one to find out), or closed
         // for longer than this call may wait (its own 429 is its answer).
         if (budget > 0 || inFlight === 0 || closedUntil > now) break;
-        await change(signal);
+        await change(call.signal);
       }
-      if (signal.aborted) throw signal.reason;
+      if (call.aborted) throw call.signal.reason;
       budget -= 1;
       inFlight += 1;
       let settled = false;

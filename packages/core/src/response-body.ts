@@ -9,41 +9,53 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 type ProblemContext = Omit<ResponseParseErrorInit, "problem" | "contentType" | "status">;
 
 /**
- * Reads the whole body of a response, stopping at `limitBytes`, and returns an equivalent response
- * whose body is in memory. The caller's abort signal (the attempt's) keeps governing the read.
+ * Reads the whole body of a response into memory, stopping at `limitBytes`; null for a status that has no body.
+ * The attempt's abort signal keeps governing the read: an abort rejects with its reason, a connection that drops
+ * mid-body is a `truncated` ResponseParseError.
  */
-export async function bufferResponse(
+export async function readBody(
   response: Response,
   limitBytes: number,
   signal: AbortSignal,
   context: ProblemContext,
-): Promise<Response> {
+): Promise<Uint8Array<ArrayBuffer> | null> {
   const problem = (problem: "truncated" | "too-large", cause?: unknown) =>
     new ResponseParseError({ ...context, status: response.status, problem, contentType: contentTypeOf(response), limitBytes, cause });
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > limitBytes) {
+  const truncated = (error: unknown) => {
+    throw signal.aborted ? error : problem("truncated", error);
+  };
+  const length = response.headers.get("content-length");
+  if (length !== null && Number(length) > limitBytes) {
     await response.body?.cancel().catch(() => {});
     throw problem("too-large");
   }
+  if (NULL_BODY_STATUSES.has(response.status) || response.body === null) {
+    await response.body?.cancel().catch(() => {});
+    return null;
+  }
+  // A declared length is enforced by fetch itself: the body can be read in one piece.
+  if (length !== null) return new Uint8Array(await response.arrayBuffer().catch(truncated));
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (response.body) {
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read().catch((error: unknown) => {
-        throw signal.aborted ? error : problem("truncated", error);
-      });
-      if (done) break;
-      size += value.byteLength;
-      if (size > limitBytes) {
-        await reader.cancel().catch(() => {});
-        throw problem("too-large");
-      }
-      chunks.push(value);
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read().catch(truncated);
+    if (done) break;
+    size += value.byteLength;
+    if (size > limitBytes) {
+      await reader.cancel().catch(() => {});
+      throw problem("too-large");
     }
+    chunks.push(value);
   }
-  const body = NULL_BODY_STATUSES.has(response.status) ? null : concat(chunks, size);
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return concat(chunks, size);
+}
+
+const utf8 = new TextDecoder();
+
+/** The body as text (UTF-8, as fetch's `text()` decodes it). */
+export function bodyText(bytes: Uint8Array | null): string {
+  return bytes === null || bytes.byteLength === 0 ? "" : utf8.decode(bytes);
 }
 
 /**

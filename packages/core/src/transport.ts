@@ -1,18 +1,32 @@
-// What happens to one call once openapi-fetch has built its request: each attempt is authenticated
-// afresh (new timestamp, same body bytes), sent with its own timeout, read into memory under a size
-// cap, and retried by the policy in retry.ts. A provider with a per-key rate limit also gets a client-wide gate
-// (rate-limit-gate.ts) that every attempt passes.
+// What happens to one call once its request is built: each attempt is authenticated afresh (new timestamp, same
+// body bytes), sent with its own timeout, read into memory under a size cap, and retried by the policy in
+// retry.ts. A provider with a per-key rate limit also gets a client-wide gate (rate-limit-gate.ts) that every
+// attempt passes. Requests are plain objects until `fetch(url, init)`: no `Request` is built per attempt.
+import type { CallScope } from "./call-scope.js";
 import { IdentityClientError, InvalidRequestError, NetworkError, ResponseParseError, type RetryRecord, TimeoutError } from "./errors.js";
 import { createRateLimitGate, type RateLimitState } from "./rate-limit-gate.js";
-import { type Redactor, secretHeaderValues } from "./redact.js";
-import { bufferResponse, parseErrorBody } from "./response-body.js";
+import type { Redactor } from "./redact.js";
+import { bodyText, parseErrorBody, readBody } from "./response-body.js";
 import { backoffDelay, type RetryPolicy, retryAfterMs, retryReason, sleep } from "./retry.js";
+
+/** A request as the transport sends it: what a provider signs, and what goes to `fetch`. */
+export interface OutgoingRequest {
+  method: string;
+  /** The absolute URL, exactly as it will be sent. A provider may replace it (e.g. to re-encode the query). */
+  url: string;
+  headers: Headers;
+  /** The exact body bytes; every attempt sends the same ones. */
+  readonly body: Uint8Array<ArrayBuffer> | null;
+}
 
 /** What the transport needs from a provider package. */
 export interface TransportProvider {
   name: string;
-  /** Adds credentials to an outgoing request (a copy: the caller's middleware never sees them). */
-  authenticate(request: Request): Request | Promise<Request>;
+  /**
+   * Adds credentials to an attempt's request, in place: headers, a signature over the URL and body, a new URL.
+   * It gets a fresh copy per attempt (and redirect hop): the caller's middleware never sees credentials.
+   */
+  authenticate(request: OutgoingRequest): void | Promise<void>;
   /** Provider errors that are safe to retry whatever the method, e.g. a concurrency conflict. */
   isRetryable?(status: number, body: unknown): boolean;
   /** A provider's own "retry after" header, in milliseconds from `now`. `Retry-After` is read by the core. */
@@ -27,7 +41,8 @@ export interface TransportProvider {
 
 export interface TransportConfig {
   provider: TransportProvider;
-  fetch: (request: Request) => Promise<Response>;
+  /** The caller's own `fetch` (called with a `Request`), or undefined for the platform's `fetch(url, init)`. */
+  fetch: ((request: Request) => Promise<Response>) | undefined;
   timeoutMs: number;
   retry: RetryPolicy;
   maxResponseBytes: number;
@@ -39,12 +54,21 @@ export interface TransportConfig {
 export interface CallContext {
   operation: string;
   method: string;
-  /** Aborts on the caller's signal or the call's deadline. */
-  signal: AbortSignal;
+  /** The call's deadline and the caller's signal. */
+  scope: CallScope;
   deadlineAt: number;
-  redactor: Redactor;
+  /** Scrubs the call's secrets (keys, secret body fields, every credential header sent) from anything shown. */
+  readonly redactor: Redactor;
+  /** The headers of every request sent, whose credential values the redactor scrubs too. */
+  sentHeaders: Headers[];
   attempts: number;
   retries: RetryRecord[];
+}
+
+/** A final answer: the response (its body already read) and the body's bytes. */
+export interface Answer {
+  response: Response;
+  body: Uint8Array | null;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -52,85 +76,90 @@ const MAX_REDIRECTS = 5;
 // Rate-limit waits that do not use up an attempt, per call: a server announcing ever-closer resets cannot loop us.
 const MAX_FREE_RATE_LIMIT_WAITS = 10;
 
-type Outcome = { response: Response; error?: undefined } | { error: IdentityClientError; response?: undefined };
+type Outcome = { answer: Answer; error?: undefined } | { error: IdentityClientError; answer?: undefined };
 
 export function createTransport(config: TransportConfig) {
   const { provider, retry, log } = config;
   const gate = provider.readRateLimit ? createRateLimitGate() : undefined;
+  const callerFetch = config.fetch;
+  const send = callerFetch
+    ? (request: OutgoingRequest, signal: AbortSignal) => callerFetch(new Request(request.url, fetchInit(request, signal)))
+    : (request: OutgoingRequest, signal: AbortSignal) => fetch(request.url, fetchInit(request, signal));
 
-  async function attempt(request: Request, body: ArrayBuffer | null, call: CallContext): Promise<Outcome> {
-    const timer = startTimer(config.timeoutMs, call.signal);
-    const signal = timer.signal;
+  async function attempt(request: OutgoingRequest, call: CallContext): Promise<Outcome> {
+    const controller = new AbortController();
+    const signal = controller.signal;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, config.timeoutMs);
+    const unsubscribe = call.scope.onAbort((reason) => controller.abort(reason));
     const started = Date.now();
     try {
-      const response = await fetchFollowingRedirects(request, body, signal, call);
-      const buffered = await bufferResponse(response, config.maxResponseBytes, signal, {
-        provider: provider.name,
-        operation: call.operation,
-      });
-      log?.(`← ${buffered.status} ${buffered.statusText} ${call.operation} in ${Date.now() - started} ms${requestIdOf(buffered)}`);
-      return { response: buffered };
+      const response = await fetchFollowingRedirects(request, signal, call);
+      const body = await readBody(response, config.maxResponseBytes, signal, { provider: provider.name, operation: call.operation });
+      if (log) log(`← ${response.status} ${response.statusText} ${call.operation} in ${Date.now() - started} ms${requestIdOf(response)}`);
+      return { answer: { response, body } };
     } catch (error) {
-      if (call.signal.aborted) throw error; // the caller's abort or the deadline: the client reports it
-      if (timer.timedOut()) return { error: new TimeoutError(provider.name, call.operation, config.timeoutMs, "attempt") };
+      if (call.scope.aborted) throw error; // the caller's abort or the deadline: the client reports it
+      if (timedOut) return { error: new TimeoutError(provider.name, call.operation, config.timeoutMs, "attempt") };
       if (error instanceof IdentityClientError) return { error };
       return { error: new NetworkError(provider.name, call.operation, error) };
     } finally {
-      timer.clear();
+      clearTimeout(timer);
+      unsubscribe();
     }
   }
 
-  async function fetchFollowingRedirects(
-    request: Request,
-    body: ArrayBuffer | null,
-    signal: AbortSignal,
-    call: CallContext,
-  ): Promise<Response> {
-    let current = request;
+  async function fetchFollowingRedirects(request: OutgoingRequest, signal: AbortSignal, call: CallContext): Promise<Response> {
+    let { method, url, body } = request;
     for (let hop = 0; ; hop++) {
-      checkTransportSecurity(current.url, call);
-      // A copy with its own headers and the call's body bytes: the caller's request (and its middleware) never
-      // sees credentials, and every attempt sends the same bytes.
-      const prepared = new Request(current, body === null ? { signal, redirect: "manual" } : { body, signal, redirect: "manual" });
-      const outgoing = await provider.authenticate(prepared);
-      call.redactor = call.redactor.with(secretHeaderValues(outgoing.headers));
-      if (log) log(await describeRequest(outgoing, call));
-      const response = await config.fetch(outgoing === prepared ? prepared : new Request(outgoing, { signal, redirect: "manual" }));
+      checkTransportSecurity(url, call);
+      // A copy with its own headers: what the provider adds stays on this attempt (and this hop).
+      const outgoing: OutgoingRequest = { method, url, headers: new Headers(request.headers), body };
+      await provider.authenticate(outgoing);
+      call.sentHeaders.push(outgoing.headers);
+      if (log) log(describeRequest(outgoing, call));
+      const response = await send(outgoing, signal);
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
       if (!location || hop === MAX_REDIRECTS) return response;
-      const target = new URL(location, current.url);
+      const target = new URL(location, outgoing.url);
       // Credentials go to the origin the caller chose and nowhere else; a POST never silently becomes a GET.
-      const sameOrigin = target.origin === new URL(current.url).origin;
-      const keepsMethod = response.status === 307 || response.status === 308 || ["GET", "HEAD"].includes(current.method);
+      const sameOrigin = target.origin === new URL(outgoing.url).origin;
+      const keepsMethod = response.status === 307 || response.status === 308 || method === "GET" || method === "HEAD";
       if (!sameOrigin || !keepsMethod) return response;
       await response.body?.cancel();
-      if (["GET", "HEAD"].includes(current.method)) body = null;
-      current = new Request(target, { method: current.method, headers: current.headers, body });
+      if (method === "GET" || method === "HEAD") body = null;
+      url = target.href;
     }
   }
 
   function checkTransportSecurity(url: string, call: CallContext): void {
-    const { protocol, hostname } = new URL(url);
-    if (protocol === "http:" && !config.allowInsecureHttp && !isLoopback(hostname)) {
+    if (config.allowInsecureHttp || !url.startsWith("http:")) return;
+    const { hostname } = new URL(url);
+    if (!isLoopback(hostname)) {
       const problem = `is plain http:// to ${hostname}, which would send credentials unencrypted; use https, or set \`allowInsecureHttp: true\` for a trusted network`;
       throw new InvalidRequestError(call.operation, "baseUrl", problem, "URL");
     }
   }
 
   async function waitBeforeRetry(outcome: Outcome, call: CallContext, freeWaits: { used: number }): Promise<boolean> {
+    const response = outcome.answer?.response;
+    if (response?.ok) return false;
     const now = Date.now();
-    const requested = outcome.response ? requestedDelay(outcome.response.headers, now) : undefined;
+    const requested = response ? requestedDelay(response.headers, now) : undefined;
     // Behind the gate, a 429 saying when to come back is the rate limit at work, not a failure: it does not use
     // up one of the attempts meant for failures.
     const free =
       gate !== undefined &&
       retry.maxAttempts > 1 &&
-      outcome.response?.status === 429 &&
+      response?.status === 429 &&
       requested !== undefined &&
       requested > 0 &&
       freeWaits.used < MAX_FREE_RATE_LIMIT_WAITS;
     if (!free && call.attempts - freeWaits.used >= retry.maxAttempts) return false;
-    const reason = await reasonToRetry(outcome, call.method);
+    const reason = reasonToRetry(outcome, call.method);
     if (!reason) return false;
     // A server asking for a longer wait than we allow (or than the deadline leaves) gets its answer as the error.
     if (requested !== undefined && (requested > retry.maxDelayMs || now + requested > call.deadlineAt)) return false;
@@ -140,19 +169,16 @@ export function createTransport(config: TransportConfig) {
     call.retries.push(record);
     log?.(`retrying ${call.operation} in ${delayMs} ms: ${reason}`);
     retry.onRetry?.({ operation: call.operation, ...record });
-    await outcome.response?.body?.cancel();
-    await sleep(delayMs, call.signal);
+    await sleep(delayMs, call.scope.signal);
     return true;
   }
 
-  async function reasonToRetry(outcome: Outcome, method: string): Promise<string | undefined> {
-    if (outcome.response) {
-      const { status } = outcome.response;
-      if (status < 400) return undefined;
-      const providerRetryable = provider.isRetryable
-        ? provider.isRetryable(status, parseErrorBody(await outcome.response.clone().text()))
-        : false;
-      return retryReason(method, { kind: "status", status, providerRetryable });
+  function reasonToRetry(outcome: Outcome, method: string): string | undefined {
+    if (outcome.answer) {
+      const { response, body } = outcome.answer;
+      if (response.status < 400) return undefined;
+      const providerRetryable = provider.isRetryable ? provider.isRetryable(response.status, parseErrorBody(bodyText(body))) : false;
+      return retryReason(method, { kind: "status", status: response.status, providerRetryable });
     }
     const { error } = outcome;
     if (error instanceof TimeoutError) return retryReason(method, { kind: "timeout" });
@@ -173,27 +199,31 @@ export function createTransport(config: TransportConfig) {
     return requested === undefined ? state : { ...state, resetAt: now + requested };
   }
 
-  /** The `fetch` handed to openapi-fetch for one call: every attempt, until success or a final failure. */
-  return async function send(request: Request, call: CallContext): Promise<Response> {
-    // Read once: each attempt (and redirect hop) sends these bytes. A copy, so the caller's request stays unread.
-    const body = request.body === null ? null : await request.clone().arrayBuffer();
+  /** Every attempt of one call, until an answer to return (any status) or a final failure to throw. */
+  return async function sendCall(request: OutgoingRequest, call: CallContext): Promise<Answer> {
     const freeWaits = { used: 0 };
     for (;;) {
-      const pass = await gate?.admit(call.signal, Math.min(call.deadlineAt, Date.now() + retry.maxDelayMs));
+      const pass = gate && (await gate.admit(call.scope, Math.min(call.deadlineAt, Date.now() + retry.maxDelayMs)));
       call.attempts += 1;
       let outcome: Outcome | undefined;
       try {
-        outcome = await attempt(request, body, call);
+        outcome = await attempt(request, call);
       } finally {
-        const answer = outcome?.response;
-        pass?.settle(answer && { status: answer.status, state: rateLimitState(answer.headers) });
+        const response = outcome?.answer?.response;
+        pass?.settle(response && { status: response.status, state: rateLimitState(response.headers) });
       }
       if (!(await waitBeforeRetry(outcome, call, freeWaits))) {
         if (outcome.error) throw outcome.error;
-        return outcome.response;
+        return outcome.answer;
       }
     }
   };
+}
+
+function fetchInit(request: OutgoingRequest, signal: AbortSignal): RequestInit {
+  const init: RequestInit = { method: request.method, headers: request.headers, signal, redirect: "manual" };
+  if (request.body !== null) init.body = request.body;
+  return init;
 }
 
 export function isLoopback(hostname: string): boolean {
@@ -201,33 +231,9 @@ export function isLoopback(hostname: string): boolean {
   return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-/**
- * A signal that aborts after `ms`, or as soon as `parent` aborts (with the parent's reason). `timedOut` tells
- * which. Cheaper than `AbortSignal.any([parent, AbortSignal.timeout(ms)])`, which is slow on Node 20.
- */
-export function startTimer(ms: number, parent?: AbortSignal): { signal: AbortSignal; timedOut(): boolean; clear(): void } {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, ms);
-  const onParentAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) onParentAbort();
-  else parent?.addEventListener("abort", onParentAbort, { once: true });
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    clear: () => {
-      clearTimeout(timer);
-      parent?.removeEventListener("abort", onParentAbort);
-    },
-  };
-}
-
-async function describeRequest(request: Request, call: CallContext): Promise<string> {
+function describeRequest(request: OutgoingRequest, call: CallContext): string {
   const { redactor } = call;
-  const text = request.body ? await request.clone().text() : "";
+  const text = bodyText(request.body);
   const body = text ? ` body ${JSON.stringify(redactor.value(parseErrorBody(text)))}` : "";
   const headers = JSON.stringify(redactor.headers(request.headers));
   return `→ ${request.method} ${redactor.text(request.url)} attempt ${call.attempts} headers ${headers}${body}`;

@@ -42,7 +42,6 @@ const provider: ProviderDefinition = {
   defaultBaseUrl: "https://api.test.invalid",
   authenticate(request) {
     request.headers.set("Authorization", `Bearer ${SECRET}`);
-    return request;
   },
   describeError(body) {
     const { code, message } = (body ?? {}) as { code?: string; message?: string };

@@ -49,7 +49,6 @@ const provider: ProviderDefinition = {
   authenticate(request) {
     signatures += 1;
     request.headers.set("Authorization", `Sig ${SECRET}:${signatures}`);
-    return request;
   },
   describeError: (body) => ({ code: (body as { code?: string } | undefined)?.code }),
   isRetryable: (status, body) => status === 409 && (body as { code?: string } | undefined)?.code === "CONFLICT_RETRY",

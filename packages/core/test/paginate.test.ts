@@ -24,7 +24,7 @@ const provider: ProviderDefinition = {
   packageName: "@identity-clients/test",
   packageVersion: "1.0.0",
   defaultBaseUrl: "https://api.test.invalid",
-  authenticate: (request) => request,
+  authenticate: () => {},
 };
 
 const paginateMarker = paginator("get", "/marker", {

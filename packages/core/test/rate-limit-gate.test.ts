@@ -24,7 +24,7 @@ const base: ProviderDefinition = {
   packageName: "@identity-clients/test",
   packageVersion: "1.0.0",
   defaultBaseUrl: "https://api.test.invalid",
-  authenticate: (request) => request,
+  authenticate: () => {},
 };
 // Opts in: `x-limit`, `x-remaining`, and `x-reset` in epoch seconds.
 const gated: ProviderDefinition = {

@@ -2,6 +2,7 @@ import {
   type ApiClient,
   COMMON_OPTION_NAMES,
   type CommonClientOptions,
+  type OutgoingRequest,
   ConfigurationError,
   createApiClient,
   readBaseUrl,
@@ -77,7 +78,7 @@ export function createHuaweiCloudIdentityCenterClient(
       const resolved = await credentials();
       secretsUsed.add(resolved.sk);
       if (resolved.securityToken !== undefined) secretsUsed.add(resolved.securityToken);
-      return sign(request, resolved, now(clock));
+      sign(request, resolved, now(clock));
     },
     describeError: describeHuaweiCloudError,
     createError: createHuaweiCloudError,
@@ -89,9 +90,8 @@ export function createHuaweiCloudIdentityCenterClient(
 }
 
 /** Signs one attempt: the exact body bytes, a fresh `X-Sdk-Date`, and the credential headers. */
-async function sign(request: Request, credentials: ResolvedCredentials, date: Date): Promise<Request> {
-  const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
-  const headers = new Headers(request.headers);
+function sign(request: OutgoingRequest, credentials: ResolvedCredentials, date: Date): void {
+  const { headers } = request;
   // Every operation is JSON; the official SDKs send (and sign) this header on every request.
   if (!headers.has("content-type")) headers.set("content-type", "application/json");
   headers.set("x-domain-id", credentials.domainId);
@@ -106,7 +106,7 @@ async function sign(request: Request, credentials: ResolvedCredentials, date: Da
     method: request.method,
     url: request.url,
     headers: signedHeaders,
-    body,
+    body: request.body,
     ak: credentials.ak,
     sk: credentials.sk,
     date,
@@ -114,7 +114,6 @@ async function sign(request: Request, credentials: ResolvedCredentials, date: Da
   headers.set("host", signed.host);
   headers.set("x-sdk-date", signed.sdkDate);
   headers.set("authorization", signed.authorization);
-  return new Request(request, body === null ? { headers } : { headers, body });
 }
 
 function now(clock: () => Date): Date {

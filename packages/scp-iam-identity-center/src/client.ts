@@ -113,9 +113,8 @@ export function createScpClient(clientOptions?: ScpClientOptions): ScpClient {
       // Runs once per attempt on the request exactly as it will be sent: the URL signed is the URL sent.
       authenticate(request) {
         // Query keys sorted and escaped as the official SDK sends them; the signature covers this exact URL.
-        const url = withGoQuery(request.url);
-        const outgoing = url === request.url ? request : new Request(url, request);
-        const headers = outgoing.headers;
+        request.url = withGoQuery(request.url);
+        const headers = request.headers;
         headers.set("Scp-ClientType", SCP_CLIENT_TYPE);
         headers.set("Scp-Api-Version", versionHeader);
         headers.set("Accept-Language", acceptLanguage);
@@ -123,9 +122,8 @@ export function createScpClient(clientOptions?: ScpClientOptions): ScpClient {
         const timestamp = String(readClock(clock));
         headers.set("Scp-Accesskey", credentials.accessKey);
         headers.set("Scp-Timestamp", timestamp);
-        headers.set("Scp-Signature", signScpRequest({ method: outgoing.method, url: outgoing.url, timestamp, accountId, ...credentials }));
+        headers.set("Scp-Signature", signScpRequest({ method: request.method, url: request.url, timestamp, accountId, ...credentials }));
         if (credentials.token !== undefined) headers.set("X-Auth-Token", credentials.token);
-        return outgoing;
       },
       describeError: describeScpError,
       createError: (init) => new ScpApiError(init),

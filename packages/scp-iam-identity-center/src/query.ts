@@ -5,8 +5,13 @@
 const UNRESERVED = /^[A-Za-z0-9\-_.~]$/;
 const utf8 = new TextEncoder();
 
+const ALL_UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII is what this tests for.
+const ASCII = /^[\u0000-\u007f]*$/;
+
 /** Go's url.QueryEscape. */
 export function goQueryEscape(value: string): string {
+  if (ALL_UNRESERVED.test(value)) return value;
   let out = "";
   for (const char of value) {
     if (char === " ") out += "+";
@@ -17,6 +22,8 @@ export function goQueryEscape(value: string): string {
 }
 
 function compareBytes(a: string, b: string): number {
+  // For ASCII, UTF-8 byte order is code-unit order.
+  if (ASCII.test(a) && ASCII.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   const x = utf8.encode(a);
   const y = utf8.encode(b);
   for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);

@@ -34,7 +34,6 @@ export function createSiitClient(clientOptions?: SiitClientOptions): SiitClient 
     defaultBaseUrl: SIIT_BASE_URL,
     authenticate(request) {
       request.headers.set("Authorization", authorization);
-      return request;
     },
     describeError(body) {
       return { detail: isErrorBody(body) ? body.error : undefined };
