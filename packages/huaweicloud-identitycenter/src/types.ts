@@ -31,3 +31,10 @@ export type UpdateApplicationInstanceServiceProviderConfigurationRequest =
   Schemas["UpdateApplicationInstanceServiceProviderConfigurationReqBody"];
 export type UpdateApplicationInstanceStatusRequest = Schemas["UpdateApplicationInstanceStatusReqBody"];
 export type ImportApplicationInstanceServiceProviderMetadataRequest = Schemas["ImportApplicationInstanceServiceProviderMetadataReqBody"];
+
+/**
+ * The 403 error body (`encoded_authorization_message` added).
+ *
+ * @deprecated `HuaweiCloudErrorBody` has every field of every Huawei Cloud error body, this one's included.
+ */
+export type HuaweiCloudForbiddenErrorBody = Schemas["ForbiddenErrorResponse"];
