@@ -20,6 +20,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parseDocument } from "yaml";
+import { openEnumTransform } from "./open-enums.mjs";
 import {
   readOperations,
   renderOperations,
@@ -47,12 +48,13 @@ export async function renderProvider(provider, root = repoRoot) {
   const spec = parseSpec(specFile, source);
   await validateSpec(specFile, specPath, source);
 
-  const { default: openapiTS, astToString } = await import("openapi-typescript");
+  const [{ default: openapiTS, astToString }, { default: ts }] = await Promise.all([import("openapi-typescript"), import("typescript")]);
   let types;
   try {
     // A `default` says what the server assumes when a field is omitted, not that it is always sent:
     // keep such fields optional (openapi-typescript would otherwise make them required, even in request bodies).
-    types = astToString(await openapiTS(pathToFileURL(specPath), { silent: true, defaultNonNullable: false }));
+    const options = { silent: true, defaultNonNullable: false, postTransform: openEnumTransform(spec, ts) };
+    types = astToString(await openapiTS(pathToFileURL(specPath), options));
   } catch (error) {
     throw new SpecError(`${specFile}: openapi-typescript could not generate types: ${error.message}`);
   }

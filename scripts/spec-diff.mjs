@@ -224,8 +224,9 @@ function compareSchema(ctx, oldRaw, newRaw, where, direction) {
     if (o.enum && n.enum) {
       for (const value of o.enum) if (!n.enum.some((v) => same(v, value))) add("breaking", where, `enum value ${show(value)} was removed`);
       for (const value of n.enum) {
+        // An open enum (`x-open-enum`) is typed with `| (string & {})`: readers already handle values they do not know.
         if (!o.enum.some((v) => same(v, value)))
-          add(direction === "request" ? "feature" : "breaking", where, `enum value ${show(value)} was added`);
+          add(direction === "request" || n["x-open-enum"] === true ? "feature" : "breaking", where, `enum value ${show(value)} was added`);
       }
     } else if (n.enum) add("breaking", where, `became an enum (${n.enum.map(show).join(", ")})`);
     else if (o.enum) add(loosened(direction, true), where, "is no longer an enum");

@@ -324,6 +324,12 @@ describe("diffSpecs", () => {
       ],
     ],
     [
+      "response open enum (x-open-enum) value added: a feature, since readers already accept unknown values",
+      api({ output: obj({ state: str({ enum: ["on", "off"], "x-open-enum": true }) }) }),
+      api({ output: obj({ state: str({ enum: ["on", "off", "paused"], "x-open-enum": true }) }) }),
+      [change("feature", "responses.200.state", 'enum value "paused" was added')],
+    ],
+    [
       "response string → enum",
       api({ output: obj({ state: str() }) }),
       api({ output: obj({ state: str({ enum: ["on"] }) }) }),

@@ -1,4 +1,5 @@
-import createClient, { type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
+import createClient, { type MaybeOptionalInit, type Middleware, type ParseAsResponse } from "openapi-fetch";
+import type { ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
 import { ApiError, type ApiErrorInit, ConfigurationError, IdentityClientError, TimeoutError } from "./errors.js";
 import { readBaseUrl, readDuration, readFunction, readHeaders } from "./options.js";
 import { checkPathParams } from "./path-params.js";
@@ -77,10 +78,14 @@ type RequiredKeysOf<T> = RequiredKeysOfHelper<T> extends undefined ? never : Req
 export type InitParam<Init> =
   RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
 
-/** A successful call: the typed body of the 2xx response, and the response itself (for headers). */
+/**
+ * A successful call: the typed body of the 2xx response, and the response itself (for headers). The body type is
+ * openapi-fetch's without its `Readable<>` step, which only matters for read/write markers (not generated here)
+ * and would turn an open enum's `(string & {})` into an object type.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: the same constraint as openapi-fetch's FetchResponse.
 export type ApiResult<Operation extends Record<string | number, any>, Init, Media extends MediaType> = {
-  data: Extract<FetchResponse<Operation, Init, Media>, { data: unknown }>["data"];
+  data: ParseAsResponse<SuccessResponse<ResponseObjectMap<Operation>, Media>, Init>;
   response: Response;
 };
 

@@ -1,10 +1,22 @@
 // @ts-check
-// Walks through the SCP IAM Identity Center client: create an Active Directory-backed instance, list
-// every instance, show one (with the 1.3 fields), delete it, and handle a typed error. `pnpm demo` runs it
-// against a Prism mock; against the real API, call it with
-// { baseUrl: "https://iam-identity-center.kr-west1.e.samsungsdscloud.com" } and SCP_ACCESS_KEY / SCP_SECRET_KEY set
-// (in your own code, `createScpClient({ region: "kr-west1", env: "e" })` builds that endpoint).
-import { createScpClient, paginate, ScpApiError } from "@identity-clients/scp-iam-identity-center";
+// Single sign-on on Samsung Cloud Platform, end to end: create an IAM Identity Center instance and wait until it is
+// ready, create a user and a group and put the user in it, create a permission set with a managed policy, assign
+// it to the group in an account, and list the account's assignments. `pnpm demo` runs it against a Prism mock;
+// against the real API, call it with { baseUrl: "https://iam-identity-center.kr-west1.e.samsungsdscloud.com" } and
+// SCP_ACCESS_KEY / SCP_SECRET_KEY set (in your own code, `createScpClient({ region: "kr-west1", env: "e" })`).
+import {
+  createAccountAssignment,
+  createBulkGroupUsers,
+  createGroup,
+  createInstance,
+  createPermissionSet,
+  createScpClient,
+  createUser,
+  paginateListAccountAssignments,
+  ScpApiError,
+  showInstance,
+  waitUntilInstanceReady,
+} from "@identity-clients/scp-iam-identity-center";
 
 /** @param {{ baseUrl: string, accessKey?: string, secretKey?: string, log?: (...values: unknown[]) => void }} options */
 export default async function demo({
@@ -14,46 +26,45 @@ export default async function demo({
   log = console.log,
 }) {
   const scp = createScpClient({ accessKey, secretKey, baseUrl });
+  const account = "3265ab469f0d406d83073da3e11e7a6c"; // the account users will sign in to
 
-  // Create an instance whose identity store is an Active Directory reached over LDAPS.
-  const { data: created } = await scp.POST("/v1/instances", {
+  // 1. An instance backed by the built-in directory; creation is asynchronous, so wait for it.
+  const { data: created } = await createInstance(scp, { body: { name: "Acme SSO", identity_store_type: "IDENTITY_CENTER_DIRECTORY" } });
+  const instance = await waitUntilInstanceReady(scp, { instance_id: created.instance.id }, { minDelayMs: 1_000 });
+  const instance_id = instance.id;
+  log(`Instance ${instance_id} is ${instance.state}; users sign in at ${instance.sso_start_url}`);
+
+  // 2. A user and a group, and the user in the group.
+  const { data: user } = await createUser(scp, {
+    body: { instance_id, user_id: "jdoe", name: "John Doe", email: "john.doe@example.com", temporary_password: true },
+  });
+  const { data: group } = await createGroup(scp, { body: { instance_id, name: "Admin_Group", description: "Administrators" } });
+  await createBulkGroupUsers(scp, { params: { path: { group_id: group.group.id } }, body: { instance_id, user_uuids: [user.user.id] } });
+  log(`User ${user.user.user_id} is in group ${group.group.name}`);
+
+  // 3. A permission set with an IAM managed policy.
+  const { data: permissionSet } = await createPermissionSet(scp, {
+    body: { instance_id, name: "Admin_Permission_Set", session_duration: 3600, managed_policies: [{ name: "AdministratorAccess" }] },
+  });
+  log(`Permission set ${permissionSet.name} (${permissionSet.id})`);
+
+  // 4. The group gets the permission set in the account.
+  await createAccountAssignment(scp, {
     body: {
-      name: "My Instance",
-      description: "My Instance Description",
-      identity_store_type: "ACTIVE_DIRECTORY",
-      identity_store_config: {
-        bind_dn: "CN=Administrator,CN=Users,DC=test,DC=add",
-        bind_credential: process.env.LDAP_BIND_PASSWORD ?? "password",
-        connection_url: "ldaps://test.subdomain.company.com:123",
-        rdn_ldap_attribute: "cn",
-        user_object_classes: "person, organizationalPerson, user",
-        username_ldap_attribute: "sAMAccountName",
-        users_dn: "OU=Employees,OU=Accounts,DC=sub,DC=org",
-      },
+      instance_id,
+      accounts: [{ target_account_id: account }],
+      permission_sets: [{ permission_set_id: permissionSet.id }],
+      principals: [{ principal_id: group.group.id, principal_type: "GROUP" }],
     },
   });
-  const id = created.instance.id ?? "ssoins-12345";
-  log(`Created instance ${id} (${created.instance.state}); sign-in at ${created.instance.sso_start_url}`);
-
-  // Every instance, page after page.
-  let count = 0;
-  for await (const instance of paginate(scp, "/v1/instances", { params: { query: { size: 50, sort: "name:asc" } } })) {
-    count += 1;
-    // List items carry the documented list fields (id, region, state, srn, ...); ShowInstance has the rest.
-    log(`Instance ${instance.id} in ${instance.region} (${instance.state ?? "state unknown"})`);
+  for await (const assignment of paginateListAccountAssignments(scp, { params: { query: { instance_id, target_account_id: account } } })) {
+    const sets = (assignment.permission_sets ?? []).map((set) => set.permission_set_name ?? set.permission_set_id).join(", ");
+    log(`${assignment.principal_type} ${assignment.principal_name} has ${sets} in ${assignment.target_account_name}`);
   }
-  log(`${count} instance(s) in all.`);
-
-  // One instance, with the fields API version 1.3 added.
-  const { data: shown } = await scp.GET("/v1/instances/{instance_id}", { params: { path: { instance_id: id } } });
-  log(`Instance ${shown.instance.id} answers at ${shown.instance.public_ip}:${shown.instance.port}`);
-
-  await scp.DELETE("/v1/instances/{instance_id}", { params: { path: { instance_id: id } } });
-  log(`Deleted instance ${id}.`);
 
   // A missing instance is a 404; the mock answers it when asked with `Prefer: code=404`.
   try {
-    await scp.GET("/v1/instances/{instance_id}", { params: { path: { instance_id: "ssoins-missing" } }, headers: { Prefer: "code=404" } });
+    await showInstance(scp, { params: { path: { instance_id: "ssoins-missing" } }, headers: { Prefer: "code=404" } });
   } catch (error) {
     if (!(error instanceof ScpApiError)) throw error;
     log(`Expected failure: ${error.message}`);

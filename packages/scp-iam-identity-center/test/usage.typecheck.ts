@@ -1,13 +1,22 @@
 // Type-only checks, run by `pnpm typecheck` (part of `pnpm test`): the calls shown in README.md compile,
 // and the mistakes below do not. Nothing here is executed.
 import {
+  createAccountAssignment,
+  createBulkGroupUsers,
+  createGroup,
+  createInstance,
+  createPermissionSet,
   createScpClient,
+  createUser,
+  deleteUser,
   type IdentityStoreType,
   type InstanceCreateRequest,
   type LastSyncStatus,
   paginate,
+  paginateListAccountAssignments,
   ScpApiError,
   signScpRequest,
+  waitUntilInstanceReady,
 } from "../src/index.js";
 
 const scp = createScpClient({ region: "kr-west1", env: "e" }); // keys from SCP_ACCESS_KEY / SCP_SECRET_KEY
@@ -62,7 +71,43 @@ export async function readmeCalls() {
   return signScpRequest({ method: "GET", url: "https://x/v1/instances", timestamp: Date.now(), accessKey: "a", secretKey: "s" });
 }
 
+export async function endToEnd() {
+  const account = "3265ab469f0d406d83073da3e11e7a6c";
+  const { data: created } = await createInstance(scp, { body: { name: "Acme SSO", identity_store_type: "IDENTITY_CENTER_DIRECTORY" } });
+  const instance = await waitUntilInstanceReady(scp, { instance_id: created.instance.id });
+  const instance_id = instance.id;
+  const { data: user } = await createUser(scp, {
+    body: { instance_id, user_id: "jdoe", name: "John Doe", email: "john.doe@example.com", temporary_password: true },
+  });
+  const { data: group } = await createGroup(scp, { body: { instance_id, name: "Admin_Group" } });
+  await createBulkGroupUsers(scp, { params: { path: { group_id: group.group.id } }, body: { instance_id, user_uuids: [user.user.id] } });
+  const { data: permissionSet } = await createPermissionSet(scp, {
+    body: { instance_id, name: "Admin_Permission_Set", session_duration: 3600, managed_policies: [{ name: "AdministratorAccess" }] },
+  });
+  await createAccountAssignment(scp, {
+    body: {
+      instance_id,
+      accounts: [{ target_account_id: account }],
+      permission_sets: [{ permission_set_id: permissionSet.id }],
+      principals: [{ principal_id: group.group.id, principal_type: "GROUP" }],
+    },
+  });
+  for await (const assignment of paginateListAccountAssignments(scp, { params: { query: { instance_id, target_account_id: account } } })) {
+    console.log(
+      assignment.principal_name,
+      assignment.permission_sets?.map((set) => set.permission_set_name),
+    );
+  }
+  await deleteUser(scp, { params: { path: { user_uuid: user.user.id } }, body: { instance_id } });
+}
+
 export async function mistakes() {
+  // @ts-expect-error -- a permission set needs its session_duration
+  await createPermissionSet(scp, { body: { instance_id, name: "p" } });
+  // @ts-expect-error -- principal_type is USER or GROUP
+  await createAccountAssignment(scp, { body: { instance_id, principals: [{ principal_id: "u", principal_type: "ROLE" }] } });
+  // @ts-expect-error -- listing account assignments needs the target account
+  await paginateListAccountAssignments(scp, { params: { query: { instance_id } } }).toArray();
   // @ts-expect-error -- name is required
   await scp.POST("/v1/instances", { body: { description: "no name" } });
   // @ts-expect-error -- not an identity store type (OPENLDAP and DIRECTORY_389DS are, since 1.5)

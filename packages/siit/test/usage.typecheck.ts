@@ -1,6 +1,7 @@
 // Type-only checks, run by `pnpm typecheck` (part of `pnpm test`): the calls shown in README.md compile,
 // and the mistakes below do not. Nothing here is executed.
 import {
+  type Application,
   type ApplicationInstanceProvider,
   type CreateApplicationInstanceRequest,
   checkCredentials,
@@ -43,6 +44,14 @@ export async function readmeCalls() {
     if (error instanceof SiitApiError && error.status === 401) throw new Error("SIIT_API_KEY is not a valid Siit API key");
     throw error;
   }
+}
+
+export function openEnums(application: Application) {
+  // A response enum the service may grow accepts values this release does not know, and still names the known ones.
+  const source: Application["source"] = "a_source_siit_adds_later";
+  const known: Application["source"] = "okta";
+  const asText: string | undefined = application.source;
+  return [source, known, asText];
 }
 
 export async function mistakes() {

@@ -660,12 +660,12 @@ export interface components {
              * @default discovered
              * @enum {string}
              */
-            status?: "discovered" | "approved" | "restricted";
+            status?: "discovered" | "approved" | "restricted" | (string & {});
             /**
              * @description The lifecycle stage of the Application; empty when status is not "approved"
              * @enum {string|null}
              */
-            lifecycle?: "evaluating" | "security_assessment" | "active" | "cost_optimization" | "deprecated" | null;
+            lifecycle?: "evaluating" | "security_assessment" | "active" | "cost_optimization" | "deprecated" | null | (string & {});
             /**
              * Format: date
              * @description date formatted as ISO 8601 (e.g. "2020-12-15")
@@ -685,7 +685,7 @@ export interface components {
              * @default admin_portal
              * @enum {string}
              */
-            readonly source?: "admin_portal" | "public_api" | "okta" | "jumpcloud" | "google" | "microsoft";
+            readonly source?: "admin_portal" | "public_api" | "okta" | "jumpcloud" | "google" | "microsoft" | (string & {});
             /**
              * Format: date
              * @description date formatted as ISO 8601 (e.g. "2020-12-15")
@@ -716,7 +716,7 @@ export interface components {
             birthday_date?: components["schemas"]["date_or_date_time"];
             city?: string | null;
             /** @enum {string|null} */
-            contract_type?: "contract" | "expat" | "fulltime" | "intern" | "parttime" | "temporary" | null;
+            contract_type?: "contract" | "expat" | "fulltime" | "intern" | "parttime" | "temporary" | null | (string & {});
             /** @description ISO3166 alpha-2 country code (e.g: "PT") */
             country?: string | null;
             /**
@@ -738,7 +738,7 @@ export interface components {
             /** @description The full name of the User */
             full_name?: string | null;
             /** @enum {string|null} */
-            gender?: "female" | "male" | "non_binary" | "other" | "prefer_not_to_disclose" | null;
+            gender?: "female" | "male" | "non_binary" | "other" | "prefer_not_to_disclose" | null | (string & {});
             hire_date?: components["schemas"]["date_or_date_time"];
             job_leave_date?: components["schemas"]["date_or_date_time"];
             job_start_date?: components["schemas"]["date_or_date_time"];
@@ -777,7 +777,7 @@ export interface components {
              * @description The role of the User
              * @enum {string}
              */
-            role_name?: "owner" | "admin" | "it" | "hr" | "ops" | "finance" | "custom" | "user";
+            role_name?: "owner" | "admin" | "it" | "hr" | "ops" | "finance" | "custom" | "user" | (string & {});
             /** @description The Slack user ID of the User (e.g. U0G9QF9C6) */
             slack_user_id?: string | null;
             /**
@@ -785,7 +785,7 @@ export interface components {
              * @default employee
              * @enum {string}
              */
-            status?: "alumni" | "employee" | "external" | "hired";
+            status?: "alumni" | "employee" | "external" | "hired" | (string & {});
             /**
              * @deprecated
              * @description DEPRECATED: Use teams instead. An array of Team UIDs
@@ -808,7 +808,7 @@ export interface components {
              * @description The provider that manages this instance
              * @enum {string}
              */
-            provider?: "corma" | "google_admin" | "jumpcloud_actions" | "ms_entra" | "okta_actions";
+            provider?: "corma" | "google_admin" | "jumpcloud_actions" | "ms_entra" | "okta_actions" | (string & {});
             /** @description The external identifier from the provider */
             external_id?: string;
             /** @description The URL of the application instance */
@@ -1143,7 +1143,7 @@ export interface components {
              * @description What the Tag is attached to
              * @enum {string}
              */
-            kind?: "team" | "request_inbox" | "request_tag" | "legal_entity" | "office_location" | "department";
+            kind?: "team" | "request_inbox" | "request_tag" | "legal_entity" | "office_location" | "department" | (string & {});
             /**
              * Format: date-time
              * @description datetime formatted as ISO 8601 (e.g. "2020-12-15T03:34:13.000Z")
@@ -1183,19 +1183,19 @@ export interface components {
              * @default open
              * @enum {string}
              */
-            status?: "open" | "in_progress" | "waiting" | "resolved" | "archived";
+            status?: "open" | "in_progress" | "waiting" | "resolved" | "archived" | (string & {});
             /** @enum {string|null} */
-            priority?: "low" | "medium" | "high" | "urgent" | null;
+            priority?: "low" | "medium" | "high" | "urgent" | null | (string & {});
             /**
              * @description "public" only for Slack public threads (for now). One older page lists "default" instead of "private".
              * @enum {string}
              */
-            mode?: "private" | "public";
+            mode?: "private" | "public" | (string & {});
             /**
              * @description How the Request was submitted
              * @enum {string}
              */
-            submitted_from?: "employee_portal" | "slack" | "mail" | "ms_teams" | "admin_dashboard" | "workflow" | "public_api" | "external";
+            submitted_from?: "employee_portal" | "slack" | "mail" | "ms_teams" | "admin_dashboard" | "workflow" | "public_api" | "external" | (string & {});
             /** @description The UID of the author */
             author?: string | null;
             /** @description The UID of the author (older pages) */
@@ -1239,7 +1239,7 @@ export interface components {
                  * @description The kind of custom form input
                  * @enum {string}
                  */
-                kind?: "attachment" | "string" | "text" | "number" | "select" | "select_people" | "select_application" | "select_team" | "datepicker";
+                kind?: "attachment" | "string" | "text" | "number" | "select" | "select_people" | "select_application" | "select_team" | "datepicker" | (string & {});
                 value?: string | null;
             }[] | null;
             /** @description ID of the Slack channel where the Request was created */
@@ -1473,13 +1473,13 @@ export interface components {
             /** @description Content of the event (message or note) */
             body_text?: string | null;
             /** @enum {string} */
-            event_type?: "message" | "note" | "permalink";
+            event_type?: "message" | "note" | "permalink" | (string & {});
             /** @enum {string} */
-            sender_type?: "internal" | "admin" | "user";
+            sender_type?: "internal" | "admin" | "user" | (string & {});
             /** @description UID of the User who authored the message or note */
             sent_by_uid?: string | null;
             /** @enum {string} */
-            submitted_from?: "employee_portal" | "admin_dashboard" | "slack" | "mail" | "system" | "ms_teams" | "workflow" | "external" | "public_api";
+            submitted_from?: "employee_portal" | "admin_dashboard" | "slack" | "mail" | "system" | "ms_teams" | "workflow" | "external" | "public_api" | (string & {});
             attachments?: components["schemas"]["attachment"][];
             /**
              * Format: date-time
@@ -1507,17 +1507,17 @@ export interface components {
              * @default draft
              * @enum {string}
              */
-            status?: "draft" | "live" | "paused" | "archived";
+            status?: "draft" | "live" | "paused" | "archived" | (string & {});
             /**
              * @description The type of Workflow trigger
              * @enum {string}
              */
-            trigger_type?: "date" | "user" | "request";
+            trigger_type?: "date" | "user" | "request" | (string & {});
             /**
              * @description The event that triggers the Workflow
              * @enum {string}
              */
-            trigger_name?: "date.date" | "user.birthday_date" | "user.work_anniversary" | "user.job_start_date" | "user.job_leave_date" | "user.probation_end_date" | "request.submitted" | "request.resolved" | "request.in_progress" | "request.waiting" | "request.reopened" | "request.snoozed" | "request.snooze_expired" | "request.admin_replied" | "request.user_replied" | "request.user_unresponsive" | "request.tag_added" | "request.sla_breached";
+            trigger_name?: "date.date" | "user.birthday_date" | "user.work_anniversary" | "user.job_start_date" | "user.job_leave_date" | "user.probation_end_date" | "request.submitted" | "request.resolved" | "request.in_progress" | "request.waiting" | "request.reopened" | "request.snoozed" | "request.snooze_expired" | "request.admin_replied" | "request.user_replied" | "request.user_unresponsive" | "request.tag_added" | "request.sla_breached" | (string & {});
             /**
              * @description How many times the Workflow ran
              * @default 0
@@ -1732,7 +1732,7 @@ export interface components {
              * @description Where the Article comes from: "external" when created through the API, "siit" when written in Siit; integrations add others.
              * @enum {string}
              */
-            source?: "external" | "siit";
+            source?: "external" | "siit" | (string & {});
             published?: boolean;
             /** @description The Article's category: its UID on newer pages, `{ uid, name }` on older ones. */
             category?: (string | null) | {
