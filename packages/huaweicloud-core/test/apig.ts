@@ -25,10 +25,12 @@ function encode(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+// As Huawei's Go signer reads the path (Go's decoded URL.Path split on "/"): an encoded %2F in a parameter is a
+// separator here too.
 function canonicalPath(rawPath: string): string {
-  const path = rawPath
+  const path = decodeURIComponent(rawPath)
     .split("/")
-    .map((segment) => encode(decodeURIComponent(segment)))
+    .map((segment) => encode(segment))
     .join("/");
   return path.endsWith("/") ? path : `${path}/`;
 }
