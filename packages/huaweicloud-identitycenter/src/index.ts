@@ -47,3 +47,5 @@ export * from "./generated/operations.js";
 export type { HuaweiCloudListItem, HuaweiCloudListPath, PaginateOptions } from "./paginate.js";
 export { paginate } from "./paginate.js";
 export type * from "./types.js";
+export type { AsynchronousRequestTarget } from "./waiters.js";
+export { waitUntilAccountAssignmentCreated, waitUntilAccountAssignmentDeleted, waitUntilPermissionSetProvisioned } from "./waiters.js";
