@@ -159,15 +159,19 @@ async function main() {
     }
     if (oversized.length > 0) throw new Error(`over the size budget stated in the README: ${oversized.join(", ")}`);
 
-    for (const { folder, manifest } of providers) {
-      const prism = await startPrism(folder);
-      try {
-        console.log(`smoke: ${manifest.name} from its tarball, against the Prism mock at ${prism.url}`);
-        const script = `const { default: demo } = await import("./${folder}.mjs"); await demo({ baseUrl: ${JSON.stringify(prism.url)}, log: () => {} });`;
+    // Every provider's mock, as `pnpm demo` starts them: a demo across packages reaches the others' in `mocks`.
+    const mocks = new Map();
+    try {
+      for (const { folder } of providers) mocks.set(folder, await startPrism(folder));
+      const urls = Object.fromEntries([...mocks].map(([folder, mock]) => [folder, mock.url]));
+      for (const { folder, manifest } of providers) {
+        console.log(`smoke: ${manifest.name} from its tarball, against the Prism mock at ${urls[folder]}`);
+        const options = `{ baseUrl: ${JSON.stringify(urls[folder])}, mocks: ${JSON.stringify(urls)}, log: () => {} }`;
+        const script = `const { default: demo } = await import("./${folder}.mjs"); await demo(${options});`;
         run(process.execPath, ["--input-type=module", "-e", script], project);
-      } finally {
-        await prism.stop();
       }
+    } finally {
+      await Promise.all([...mocks.values()].map((mock) => mock.stop()));
     }
     console.log(`smoke: ${packages.length} package(s) packed, installed, type-checked and run from their tarballs.`);
   } finally {
