@@ -1,29 +1,58 @@
 // @ts-check
-// Walks through the Siit client: create an application instance, page through applications,
-// read the rate limit, and handle a typed error. `pnpm demo` runs it against a Prism mock;
-// against the real API, call it with { baseUrl: "https://api.siit.io" } and SIIT_API_KEY set.
-import { createSiitClient, paginate, readRateLimit, SiitApiError } from "@identity-clients/siit";
+// Onboarding with Siit: check the API key, create the new hire, give them Figma through the Okta-managed
+// instance of the application, open the access request, and list the workspace's applications. `pnpm demo` runs
+// it against a Prism mock; against the real API, call it with { baseUrl: "https://api.siit.io" } and SIIT_API_KEY set.
+import {
+  addApplicationUser,
+  checkCredentials,
+  createApplicationInstance,
+  createRequest,
+  createSiitClient,
+  createUser,
+  paginateListApplications,
+  readRateLimit,
+  SiitApiError,
+} from "@identity-clients/siit";
 
 /** @param {{ baseUrl: string, apiKey?: string, log?: (...values: unknown[]) => void }} options */
 export default async function demo({ baseUrl, apiKey = process.env.SIIT_API_KEY ?? "demo-api-key", log = console.log }) {
   const siit = createSiitClient({ apiKey, baseUrl });
+  const figma = "s_4Qm8Xr2Tb6";
 
-  // Register the Okta-managed instance of an application.
-  const { data: created, response } = await siit.POST("/v1/applications/{uid}/instances", {
-    params: { path: { uid: "s_2bX9kLq4T7" } },
+  // A key that Siit refuses fails here, before anything is created.
+  await checkCredentials(siit);
+
+  // 1. The new hire.
+  const { data: user } = await createUser(siit, {
     body: {
-      provider: "okta_actions",
-      external_id: "0oa8f2k1xQzP4nR7d5d7",
-      instance_url: "https://acme.okta.com/home/slack/0oa8f2k1xQzP4nR7d5d7",
-      instance_name: "Slack (Okta production)",
+      email: "lea.dubois@acme.example",
+      first_name: "Léa",
+      last_name: "Dubois",
+      job_title: "Account Executive",
+      hire_date: "2025-02-03",
     },
   });
-  log("Created application instance:", created.result);
-  log("Rate limit after the call:", readRateLimit(response));
+  const userUid = user.result?.uid ?? "";
+  log(`Created user ${user.result?.full_name} (${userUid})`);
 
-  // Iterate every application, across as many pages as there are.
+  // 2. Figma for them, and the Okta instance that manages Figma's seats.
+  await addApplicationUser(siit, { params: { path: { uid: figma } }, body: { user_uid: userUid } });
+  const { data: instance, response } = await createApplicationInstance(siit, {
+    params: { path: { uid: figma } },
+    body: { provider: "okta_actions", external_id: "0oa8f2k1xQzP4nR7d5d7", instance_name: "Figma (Okta production)" },
+  });
+  log(`Added to Figma; instance ${instance.result?.instance_name}`);
+  log(`Requests left this minute: ${readRateLimit(response)?.remaining}`);
+
+  // 3. The access request, so IT can track the seat.
+  const { data: request } = await createRequest(siit, {
+    body: { title: "Access to Figma", submitted_from: "employee_portal", requested_by: userUid, target: figma, priority: "medium" },
+  });
+  log(`Opened request ${request.result?.friendly_id} (${request.result?.status})`);
+
+  // Every application of the workspace, across as many pages as there are.
   let count = 0;
-  for await (const application of paginate(siit, "/v1/applications", { params: { query: { per_page: 50 } } })) {
+  for await (const application of paginateListApplications(siit, { params: { query: { per_page: 50 } } })) {
     count += 1;
     log(`Application ${application.uid}: ${application.name} (${application.status})`);
   }
@@ -31,14 +60,13 @@ export default async function demo({ baseUrl, apiKey = process.env.SIIT_API_KEY 
 
   // A duplicate instance is a 409; the mock answers it when asked with `Prefer: code=409`.
   try {
-    await siit.POST("/v1/applications/{uid}/instances", {
-      params: { path: { uid: "s_2bX9kLq4T7" } },
+    await createApplicationInstance(siit, {
+      params: { path: { uid: figma } },
       body: { provider: "okta_actions", external_id: "0oa8f2k1xQzP4nR7d5d7" },
       headers: { Prefer: "code=409" },
     });
   } catch (error) {
     if (!(error instanceof SiitApiError)) throw error;
     log(`Expected failure: ${error.message}`);
-    log(`  status ${error.status}; troubleshoot: ${error.troubleshoot}`);
   }
 }

@@ -3,9 +3,13 @@
 import {
   type Application,
   type ApplicationInstanceProvider,
+  addApplicationUser,
   type CreateApplicationInstanceRequest,
   checkCredentials,
+  createApplicationInstance,
+  createRequest,
   createSiitClient,
+  createUser,
   paginate,
   readRateLimit,
   SiitApiError,
@@ -44,6 +48,26 @@ export async function readmeCalls() {
     if (error instanceof SiitApiError && error.status === 401) throw new Error("SIIT_API_KEY is not a valid Siit API key");
     throw error;
   }
+}
+
+export async function onboarding() {
+  const figma = "s_4Qm8Xr2Tb6";
+  await checkCredentials(siit);
+  const { data: user } = await createUser(siit, {
+    body: { email: "lea.dubois@acme.example", first_name: "Léa", last_name: "Dubois", hire_date: "2025-02-03" },
+  });
+  const user_uid = user.result?.uid ?? "";
+  await addApplicationUser(siit, { params: { path: { uid: figma } }, body: { user_uid } });
+  await createApplicationInstance(siit, {
+    params: { path: { uid: figma } },
+    body: { provider: "okta_actions", external_id: "0oa8f2k1xQzP4nR7d5d7" },
+  });
+  const { data: request } = await createRequest(siit, {
+    body: { title: "Access to Figma", submitted_from: "employee_portal", requested_by: user_uid, target: figma },
+  });
+  console.log(request.result?.friendly_id, request.result?.status);
+  // @ts-expect-error -- a request says where it was submitted from
+  await createRequest(siit, { body: { title: "x" } });
 }
 
 export function openEnums(application: Application) {
