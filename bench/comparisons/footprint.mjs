@@ -70,15 +70,22 @@ try {
   const packages = publishablePackages();
   log(`footprint: packing ${packages.map(({ manifest }) => manifest.name).join(", ")}`);
   const packed = packPackages(packages, tarballs, { quiet: true });
-  const core = packed.find(({ manifest }) => manifest.name === "@identity-clients/core");
-  if (!core) throw new Error("no @identity-clients/core among the packed packages");
+  const tarballOf = new Map(packed.map(({ manifest, tarball }) => [manifest.name, tarball]));
+  /** The package's tarball and those of the workspace packages it depends on, transitively (none is on the registry yet). */
+  const withWorkspaceDependencies = (manifest, into = {}) => {
+    into[manifest.name] = `file:${tarballOf.get(manifest.name)}`;
+    for (const name of Object.keys(manifest.dependencies ?? {})) {
+      const dependency = packed.find((entry) => entry.manifest.name === name);
+      if (dependency && !(name in into)) withWorkspaceDependencies(dependency.manifest, into);
+    }
+    return into;
+  };
 
   const rows = [];
   for (const { manifest, tarball } of packed) {
     const project = join(work, manifest.name.replace("@", "").replace("/", "-"));
-    // The core is not on the registry yet: its tarball stands in for the version the provider depends on.
-    const dependencies = { [manifest.name]: `file:${tarball}` };
-    if (manifest.name !== core.manifest.name) dependencies[core.manifest.name] = `file:${core.tarball}`;
+    // The workspace packages are not on the registry yet: their tarballs stand in for the versions depended on.
+    const dependencies = withWorkspaceDependencies(manifest);
     log(`footprint: npm install ${manifest.name} from its tarball`);
     installProject(project, dependencies, {}, { quiet: true });
     const provider = PROVIDERS.find(({ packageName }) => packageName === manifest.name);

@@ -1,6 +1,7 @@
 // The pipeline promise: a spec change reruns exactly its provider's generate/build/test. Asks turbo
 // itself (a dry run, nothing executed) which files each task hashes.
 import { execFile } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -17,6 +18,17 @@ interface DryTask {
   task: string;
   inputs: Record<string, string>;
 }
+
+/** Per package folder: the other providers whose Prism mocks its vitest config asks for (`provide.prismProviders`). */
+const prismProvidersOf: Record<string, string[]> = {};
+beforeAll(async () => {
+  for (const folder of readdirSync(join(root, "packages"))) {
+    const config = join(root, "packages", folder, "vitest.config.ts");
+    if (!existsSync(config)) continue;
+    const { default: resolved } = (await import(config)) as { default: { test?: { provide?: { prismProviders?: string[] } } } };
+    prismProvidersOf[folder] = resolved.test?.provide?.prismProviders ?? [];
+  }
+});
 
 let tasks: DryTask[];
 // One turbo dry run (a native binary hashing the workspace): about a second; the budget allows for a loaded machine.
@@ -61,10 +73,19 @@ describe.each(listProviders())("turbo inputs for %s", (provider) => {
     expect(inputs.some((path) => path.startsWith("test/"))).toBe(true);
   });
 
-  it("no other package's task hashes its spec, except the scripts' tests (the SDK-facts check reads every spec)", () => {
+  it("no other package's task hashes its spec, except the scripts' tests (the SDK-facts check reads every spec) and the tests of packages that mock it too", () => {
     const others = tasks.filter(
       (t) => t.package !== pkg && Object.keys(t.inputs).some((path) => path.endsWith(`specs/${provider}/openapi.yaml`)),
     );
-    expect(others.map((t) => t.taskId)).toEqual(["@identity-clients/scripts#test"]);
+    const mockingIt = Object.entries(prismProvidersOf)
+      .filter(([, providers]) => providers.includes(provider))
+      .map(([name]) => `@identity-clients/${name}#test`);
+    expect(others.map((t) => t.taskId).sort()).toEqual(["@identity-clients/scripts#test", ...mockingIt].sort());
+  });
+
+  it("the tests of a package that starts this provider's mock too (prismProviders in its vitest config) hash its spec", () => {
+    for (const [name, providers] of Object.entries(prismProvidersOf)) {
+      if (providers.includes(provider)) expect(inputsOf(`@identity-clients/${name}#test`)).toContain(specFile(provider));
+    }
   });
 });

@@ -36,6 +36,9 @@ const SECRET_FIELDS = [
 
 const normalise = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
 
+/** `"name": "value"` in JSON text; the value may be cut off at the end of the text (a truncated snippet). */
+const JSON_STRING_MEMBER = /"([A-Za-z0-9_-]{1,64})"(\s*:\s*)"(?:[^"\\]|\\.)*(?:"|$)/g;
+
 export interface Redactor {
   /** Replaces every known secret value inside a string. */
   text(value: string): string;
@@ -70,6 +73,13 @@ function build(fields: Set<string>, values: string[]): Redactor {
     let result = value;
     for (const secret of secrets) {
       if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+    }
+    // JSON quoted in text (the snippet of an answer that did not parse, a logged body): a secret field's string
+    // value is replaced even when it is not a known value, e.g. a one-time password the service answered with.
+    if (result.includes(":")) {
+      result = result.replace(JSON_STRING_MEMBER, (member, name: string, colon: string) =>
+        isSecretField(name) ? `"${name}"${colon}"${REDACTED}"` : member,
+      );
     }
     return result;
   }

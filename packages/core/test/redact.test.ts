@@ -32,6 +32,20 @@ describe("createRedactor", () => {
     expect(createRedactor({ secretValues: ["secret", "secret-long"] }).text("secret-long")).toBe(REDACTED);
   });
 
+  it("replaces the string values of secret fields in JSON quoted in text, also when the text cuts the value off", () => {
+    const withSpecFields = createRedactor({ secretFields: ["work_flow"] });
+    expect(withSpecFields.text('{"user_id":"u-1","password":"Xq7#pL2v!9Rt","work_flow":"f3a9", "note" : "a \\"b\\""}')).toBe(
+      `{"user_id":"u-1","password":"${REDACTED}","work_flow":"${REDACTED}", "note" : "a \\"b\\""}`,
+    );
+    expect(withSpecFields.text('answer: {"identity_store_id":"d-1","token":"eyJraWQiOiJmZUV4U0ox')).toBe(
+      `answer: {"identity_store_id":"d-1","token":"${REDACTED}"`,
+    );
+    expect(withSpecFields.text('{"token": "a\\"b", "password": 5, "x": "token"}')).toBe(
+      `{"token": "${REDACTED}", "password": 5, "x": "token"}`,
+    );
+    expect(createRedactor().text('{"work_flow":"f3a9"}')).toBe('{"work_flow":"f3a9"}');
+  });
+
   it("redacts credential headers", () => {
     const headers = new Headers({
       Authorization: "Bearer x",

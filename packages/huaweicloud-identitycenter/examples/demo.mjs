@@ -1,12 +1,25 @@
 // @ts-check
-// Walks through the IAM Identity Center client: pick a catalog template, create an application instance,
-// list them all, update its display data, rotate its certificate, delete it, and handle a typed error.
+// Walks through the IAM Identity Center client: create a permission set with a managed policy, provision it and
+// wait, assign a user to an account and wait (the README's worked example); then pick a catalog template, create an
+// application instance, list them all, update its display data, rotate its certificate, delete it, and handle a
+// typed error.
 // `pnpm demo` runs it against a Prism mock; against the real service, call it with
 // { baseUrl: "https://identitycenter.myhuaweicloud.com" } and HUAWEICLOUD_SDK_AK/_SK/_DOMAIN_ID set.
-import { createHuaweiCloudIdentityCenterClient, HuaweiCloudApiError, paginate } from "@identity-clients/huaweicloud-identitycenter";
+import {
+  attachManagedPolicyToPermissionSet,
+  createAccountAssignment,
+  createHuaweiCloudIdentityCenterClient,
+  createPermissionSet,
+  HuaweiCloudApiError,
+  listInstances,
+  paginate,
+  provisionPermissionSet,
+  waitUntilAccountAssignmentCreated,
+  waitUntilPermissionSetProvisioned,
+} from "@identity-clients/huaweicloud-identitycenter";
 
 /** @param {{ baseUrl: string, instanceId?: string, log?: (...values: unknown[]) => void }} options */
-export default async function demo({ baseUrl, instanceId = "ins-8c1eef3a241945f6", log = console.log }) {
+export default async function demo({ baseUrl, instanceId, log = console.log }) {
   const env = process.env;
   const client = createHuaweiCloudIdentityCenterClient({
     ak: env.HUAWEICLOUD_SDK_AK ?? "DEMOACCESSKEY0000001",
@@ -14,7 +27,45 @@ export default async function demo({ baseUrl, instanceId = "ins-8c1eef3a241945f6
     domainId: env.HUAWEICLOUD_SDK_DOMAIN_ID ?? "8c1eef3a241945f69c3d3a6b0252e783",
     endpoint: baseUrl,
   });
-  const instance_id = instanceId;
+  const { data: found } = await listInstances(client);
+  const instance_id = instanceId ?? found.instances[0]?.instance_id ?? "";
+  log("Instance:", instance_id);
+
+  // A permission set with a system-defined policy, provisioned to an account; then a user assigned to the account.
+  const account = "0b3e5f7a9c1d4e6f8a2b4c6d8e0f1a3b";
+  const { data: permissionSet } = await createPermissionSet(client, {
+    params: { path: { instance_id } },
+    body: { name: "ReadOnlyOperators", description: "Read-only access for operators", session_duration: "PT8H" },
+  });
+  const permission_set_id = permissionSet.permission_set.permission_set_id ?? "";
+  await attachManagedPolicyToPermissionSet(client, {
+    params: { path: { instance_id, permission_set_id } },
+    body: { managed_policy_id: "fb5a1d9b-3c73-4b5e-a2c4-1b2d3e4f5a6b", managed_policy_name: "ECSReadOnlyPolicy" },
+  });
+  const { data: provisioning } = await provisionPermissionSet(client, {
+    params: { path: { instance_id, permission_set_id } },
+    body: { target_type: "ACCOUNT", target_id: account },
+  });
+  const provisioned = await waitUntilPermissionSetProvisioned(client, {
+    instance_id,
+    request_id: provisioning.permission_set_provisioning_status.request_id,
+  });
+  log(`Permission set ${permissionSet.permission_set.name} (${permission_set_id}) provisioned to ${account}: ${provisioned.status}`);
+  const { data: assigning } = await createAccountAssignment(client, {
+    params: { path: { instance_id } },
+    body: {
+      permission_set_id,
+      principal_type: "USER",
+      principal_id: "7a4b1c2d-3e5f-4a6b-8c9d-0e1f2a3b4c5d",
+      target_type: "ACCOUNT",
+      target_id: account,
+    },
+  });
+  const assigned = await waitUntilAccountAssignmentCreated(client, {
+    instance_id,
+    request_id: assigning.account_assignment_creation_status.request_id,
+  });
+  log(`${assigned.principal_type} ${assigned.principal_id} has ${permission_set_id} in ${assigned.target_id}: ${assigned.status}`);
 
   // 1. A catalog application and its template.
   const { data: catalog } = await client.GET("/v1/catalog/applications", { params: { query: { limit: 20 } } });

@@ -4,29 +4,24 @@ import {
   type CommonClientOptions,
   ConfigurationError,
   createApiClient,
-  type OutgoingRequest,
   readBaseUrl,
-  readCredential,
-  readFunction,
   readOptions,
 } from "@identity-clients/core";
-import { CredentialsCache, type CredentialsProvider, type ResolvedCredentials } from "./credentials.js";
-import { createHuaweiCloudError, describeHuaweiCloudError, type HuaweiCloudApiErrorBody, isRetryableHuaweiCloudError } from "./errors.js";
+import {
+  type CredentialsProvider,
+  createHuaweiCloudAuth,
+  createHuaweiCloudError,
+  describeHuaweiCloudError,
+  type HuaweiCloudApiErrorBody,
+  huaweiCloudAuthOptionNames,
+  isRetryableHuaweiCloudError,
+} from "@identity-clients/huaweicloud-core";
 import type { paths } from "./generated/openapi.js";
 import { packageName, packageVersion } from "./generated/package.js";
 import { bodylessResponses, secretFields } from "./generated/spec-facts.js";
-import { signRequest } from "./signer.js";
 
 /** The global endpoint of IAM Identity Center. */
 export const HUAWEICLOUD_IDENTITYCENTER_ENDPOINT = "https://identitycenter.myhuaweicloud.com";
-
-/** The environment variables the official Huawei Cloud SDKs read, used when the options do not say. */
-export const HUAWEICLOUD_ENV = {
-  ak: "HUAWEICLOUD_SDK_AK",
-  sk: "HUAWEICLOUD_SDK_SK",
-  securityToken: "HUAWEICLOUD_SDK_SECURITY_TOKEN",
-  domainId: "HUAWEICLOUD_SDK_DOMAIN_ID",
-} as const;
 
 export interface HuaweiCloudIdentityCenterClientOptions extends CommonClientOptions {
   /** Access key id. Defaults to `HUAWEICLOUD_SDK_AK` (with `HUAWEICLOUD_SDK_SK`) when neither `ak`, `sk` nor `credentials` is given. */
@@ -48,10 +43,7 @@ export interface HuaweiCloudIdentityCenterClientOptions extends CommonClientOpti
 /** The typed IAM Identity Center client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over the spec's paths, rejecting with `HuaweiCloudApiError`. */
 export type HuaweiCloudIdentityCenterClient = ApiClient<paths>;
 
-const OPTION_NAMES = [...COMMON_OPTION_NAMES, "ak", "sk", "securityToken", "domainId", "credentials", "endpoint", "clock"] as const;
-
-/** The request headers the signature covers, besides `Host` and `X-Sdk-Date`. */
-const SIGNED_HEADERS = ["content-type", "x-domain-id", "x-security-token", "x-sdk-content-sha256"];
+const OPTION_NAMES = [...COMMON_OPTION_NAMES, ...huaweiCloudAuthOptionNames("domain"), "endpoint"] as const;
 
 export function createHuaweiCloudIdentityCenterClient(
   clientOptions?: HuaweiCloudIdentityCenterClientOptions,
@@ -62,10 +54,8 @@ export function createHuaweiCloudIdentityCenterClient(
   }
   const baseUrl =
     options.endpoint === undefined ? options.baseUrl : readBaseUrl("endpoint", options.endpoint, HUAWEICLOUD_IDENTITYCENTER_ENDPOINT);
-  const clock = readFunction<() => Date>("clock", options.clock) ?? (() => new Date());
-  const credentials = readCredentials(options, () => now(clock));
-  // The secrets signed with so far (rotated credentials included), for the core to scrub from anything shown.
-  const secretsUsed = new Set<string>();
+  // Credentials scoped to the account: every request carries (and signs) X-Domain-Id.
+  const auth = createHuaweiCloudAuth(options, "domain");
 
   const common: CommonClientOptions = { ...options };
   if (baseUrl !== undefined) common.baseUrl = baseUrl;
@@ -74,89 +64,12 @@ export function createHuaweiCloudIdentityCenterClient(
     packageName,
     packageVersion,
     defaultBaseUrl: HUAWEICLOUD_IDENTITYCENTER_ENDPOINT,
-    async authenticate(request) {
-      const resolved = await credentials();
-      secretsUsed.add(resolved.sk);
-      if (resolved.securityToken !== undefined) secretsUsed.add(resolved.securityToken);
-      sign(request, resolved, now(clock));
-    },
+    authenticate: auth.authenticate,
     describeError: describeHuaweiCloudError,
     createError: createHuaweiCloudError,
     isRetryable: isRetryableHuaweiCloudError,
     secretFields,
     bodylessResponses,
-    secretValues: () => secretsUsed,
+    secretValues: auth.secretValues,
   });
-}
-
-/** Signs one attempt: the exact body bytes, a fresh `X-Sdk-Date`, and the credential headers. */
-function sign(request: OutgoingRequest, credentials: ResolvedCredentials, date: Date): void {
-  const { headers } = request;
-  // Every operation is JSON; the official SDKs send (and sign) this header on every request.
-  if (!headers.has("content-type")) headers.set("content-type", "application/json");
-  headers.set("x-domain-id", credentials.domainId);
-  if (credentials.securityToken !== undefined) headers.set("x-security-token", credentials.securityToken);
-
-  const signedHeaders: Record<string, string> = {};
-  for (const name of SIGNED_HEADERS) {
-    const value = headers.get(name);
-    if (value !== null) signedHeaders[name] = value;
-  }
-  const signed = signRequest({
-    method: request.method,
-    url: request.url,
-    headers: signedHeaders,
-    body: request.body,
-    ak: credentials.ak,
-    sk: credentials.sk,
-    date,
-  });
-  headers.set("host", signed.host);
-  headers.set("x-sdk-date", signed.sdkDate);
-  headers.set("authorization", signed.authorization);
-}
-
-function now(clock: () => Date): Date {
-  const date = clock();
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw new ConfigurationError("clock", "it must return a valid Date");
-  }
-  return date;
-}
-
-/** Static credentials (options, then the official SDK's environment variables) or a credentials provider. */
-function readCredentials(options: HuaweiCloudIdentityCenterClientOptions, clock: () => Date): () => Promise<ResolvedCredentials> {
-  const provider = readFunction<CredentialsProvider>("credentials", options.credentials);
-  const domainOption =
-    options.domainId === undefined && readEnv(HUAWEICLOUD_ENV.domainId) === undefined
-      ? undefined
-      : readCredential("domainId", options.domainId, HUAWEICLOUD_ENV.domainId);
-
-  if (provider) {
-    for (const name of ["ak", "sk", "securityToken"] as const) {
-      if (options[name] !== undefined)
-        throw new ConfigurationError(name, "pass either `credentials` (a provider) or `ak`/`sk`/`securityToken`, not both");
-    }
-    const cache = new CredentialsCache(provider, domainOption, () => clock().getTime());
-    return () => cache.get();
-  }
-
-  const fromEnvironment = options.ak === undefined && options.sk === undefined;
-  const ak = readCredential("ak", options.ak, fromEnvironment ? HUAWEICLOUD_ENV.ak : undefined);
-  const sk = readCredential("sk", options.sk, fromEnvironment ? HUAWEICLOUD_ENV.sk : undefined);
-  const tokenFromEnvironment =
-    fromEnvironment && options.securityToken === undefined && readEnv(HUAWEICLOUD_ENV.securityToken) !== undefined;
-  const securityToken =
-    options.securityToken !== undefined || tokenFromEnvironment
-      ? readCredential("securityToken", options.securityToken, tokenFromEnvironment ? HUAWEICLOUD_ENV.securityToken : undefined)
-      : undefined;
-  const domainId = domainOption ?? readCredential("domainId", options.domainId, HUAWEICLOUD_ENV.domainId);
-  const resolved: ResolvedCredentials = { ak, sk, securityToken, domainId, expiresAt: undefined };
-  return () => Promise.resolve(resolved);
-}
-
-function readEnv(name: string): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const value = env?.[name];
-  return value === "" ? undefined : value;
 }

@@ -1,3 +1,3 @@
 import { readSpec } from "../../../scripts/spec-examples.mjs";
 
-export const { operations, operation, response, responseExample } = readSpec("huaweicloud-identitystore");
+export const { operations, operation, response, responseExample, requestExample, errorStatuses } = readSpec("huaweicloud-identitystore");

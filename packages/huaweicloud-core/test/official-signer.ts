@@ -1,6 +1,8 @@
 // The official Huawei Cloud Node.js signer (@huaweicloud/huaweicloud-sdk-core, a devDependency only), driven
-// through GlobalCredentials#processAuthRequest: the SDK's real signing path, with no network (the hcClient it
-// takes is only used for federated tokens, which these credentials do not have).
+// through the credentials' processAuthRequest: the SDK's real signing path, with no network (the hcClient it
+// takes is only used for federated tokens, which these credentials do not have). GlobalCredentials sign with
+// X-Domain-Id (IAM Identity Center), BasicCredentials with X-Project-Id (Identity Store). The Huawei provider
+// packages' client-level differential tests use it too.
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -13,19 +15,17 @@ interface OfficialHttpRequest {
   queryParams?: Record<string, string | string[]>;
   data?: unknown;
 }
-interface OfficialGlobalCredentials {
+interface OfficialCredentials {
   processAuthRequest(hcClient: unknown, request: OfficialHttpRequest): Promise<OfficialHttpRequest>;
 }
-type GlobalCredentialsClass = new (data: {
-  ak: string;
-  sk: string;
-  securityToken?: string;
-  domainId?: string;
-}) => OfficialGlobalCredentials;
+type CredentialsClass<Data> = new (data: Data & { ak: string; sk: string; securityToken?: string }) => OfficialCredentials;
 
 // The package has no `exports` map, so its files deep-import.
 const { GlobalCredentials } = require("@huaweicloud/huaweicloud-sdk-core/auth/GlobalCredentials") as {
-  GlobalCredentials: GlobalCredentialsClass;
+  GlobalCredentials: CredentialsClass<{ domainId?: string }>;
+};
+const { BasicCredentials } = require("@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials") as {
+  BasicCredentials: CredentialsClass<{ projectId?: string }>;
 };
 
 export interface OfficialSignInput {
@@ -39,7 +39,10 @@ export interface OfficialSignInput {
   data?: unknown;
   ak: string;
   sk: string;
-  domainId: string;
+  /** Signs as GlobalCredentials (`X-Domain-Id`); give this or `projectId`. */
+  domainId?: string | undefined;
+  /** Signs as BasicCredentials (`X-Project-Id`). */
+  projectId?: string | undefined;
   securityToken?: string | undefined;
   /** `X-Sdk-Date`, e.g. `20240102T030405Z`. */
   sdkDate: string;
@@ -47,12 +50,11 @@ export interface OfficialSignInput {
 
 /** The headers the official SDK would send, including `Authorization`. */
 export async function officialSign(input: OfficialSignInput): Promise<Record<string, string>> {
-  const credentials = new GlobalCredentials({
-    ak: input.ak,
-    sk: input.sk,
-    domainId: input.domainId,
-    ...(input.securityToken === undefined ? {} : { securityToken: input.securityToken }),
-  });
+  const token = input.securityToken === undefined ? {} : { securityToken: input.securityToken };
+  const credentials =
+    input.projectId === undefined
+      ? new GlobalCredentials({ ak: input.ak, sk: input.sk, domainId: input.domainId ?? "", ...token })
+      : new BasicCredentials({ ak: input.ak, sk: input.sk, projectId: input.projectId, ...token });
   const request: OfficialHttpRequest = {
     endpoint: input.endpoint,
     url: input.path,
