@@ -153,7 +153,8 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
   const baseRedactor = createRedactor({ secretFields: provider.secretFields });
   const send = createTransport({
     provider,
-    fetch: platformFetch,
+    // Called on its own, not as `config.fetch(...)`: workerd's fetch throws "Illegal invocation" on any other `this`.
+    fetch: (request) => platformFetch(request),
     timeoutMs,
     retry,
     maxResponseBytes,

@@ -5,15 +5,16 @@
 // { baseUrl: "https://identitycenter.myhuaweicloud.com" } and HUAWEICLOUD_SDK_AK/_SK/_DOMAIN_ID set.
 import { createHuaweiCloudIdentityCenterClient, HuaweiCloudApiError, paginate } from "@identity-clients/huaweicloud-identitycenter";
 
-/** @param {{ baseUrl: string, instanceId?: string, log?: (...values: unknown[]) => void }} options */
-export default async function demo({ baseUrl, instanceId = "ins-8c1eef3a241945f6", log = console.log }) {
-  const env = process.env;
-  const client = createHuaweiCloudIdentityCenterClient({
-    ak: env.HUAWEICLOUD_SDK_AK ?? "DEMOACCESSKEY0000001",
-    sk: env.HUAWEICLOUD_SDK_SK ?? "demo-secret-key",
-    domainId: env.HUAWEICLOUD_SDK_DOMAIN_ID ?? "8c1eef3a241945f69c3d3a6b0252e783",
-    endpoint: baseUrl,
-  });
+/** @param {{ baseUrl: string, instanceId?: string, ak?: string, sk?: string, domainId?: string, log?: (...values: unknown[]) => void }} options */
+export default async function demo({
+  baseUrl,
+  instanceId = "ins-8c1eef3a241945f6",
+  ak = process.env.HUAWEICLOUD_SDK_AK ?? "DEMOACCESSKEY0000001",
+  sk = process.env.HUAWEICLOUD_SDK_SK ?? "demo-secret-key",
+  domainId = process.env.HUAWEICLOUD_SDK_DOMAIN_ID ?? "8c1eef3a241945f69c3d3a6b0252e783",
+  log = console.log,
+}) {
+  const client = createHuaweiCloudIdentityCenterClient({ ak, sk, domainId, endpoint: baseUrl });
   const instance_id = instanceId;
 
   // 1. A catalog application and its template.

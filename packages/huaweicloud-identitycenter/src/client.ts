@@ -14,7 +14,7 @@ import { createHuaweiCloudError, describeHuaweiCloudError, type HuaweiCloudApiEr
 import type { paths } from "./generated/openapi.js";
 import { packageName, packageVersion } from "./generated/package.js";
 import { bodylessResponses, secretFields } from "./generated/spec-facts.js";
-import { signRequest } from "./signer.js";
+import { canSignSynchronously, signRequest, signRequestWithWebCrypto } from "./signer.js";
 
 /** The global endpoint of IAM Identity Center. */
 export const HUAWEICLOUD_IDENTITYCENTER_ENDPOINT = "https://identitycenter.myhuaweicloud.com";
@@ -102,15 +102,9 @@ async function sign(request: Request, credentials: ResolvedCredentials, date: Da
     const value = headers.get(name);
     if (value !== null) signedHeaders[name] = value;
   }
-  const signed = signRequest({
-    method: request.method,
-    url: request.url,
-    headers: signedHeaders,
-    body,
-    ak: credentials.ak,
-    sk: credentials.sk,
-    date,
-  });
+  const input = { method: request.method, url: request.url, headers: signedHeaders, body, ak: credentials.ak, sk: credentials.sk, date };
+  // No node:crypto here (a Worker without nodejs_compat): Web Crypto, which is async.
+  const signed = canSignSynchronously ? signRequest(input) : await signRequestWithWebCrypto(input);
   headers.set("host", signed.host);
   headers.set("x-sdk-date", signed.sdkDate);
   headers.set("authorization", signed.authorization);
@@ -158,6 +152,12 @@ function readCredentials(options: HuaweiCloudIdentityCenterClientOptions, clock:
 
 function readEnv(name: string): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const value = env?.[name];
+  let value: string | undefined;
+  try {
+    value = env?.[name];
+  } catch {
+    // Deno without --allow-env throws on reading a variable: one we may not read is one we do not have.
+    return undefined;
+  }
   return value === "" ? undefined : value;
 }

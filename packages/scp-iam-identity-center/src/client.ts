@@ -16,7 +16,7 @@ import type { paths } from "./generated/openapi.js";
 import { packageName, packageVersion } from "./generated/package.js";
 import { bodylessResponses, secretFields } from "./generated/spec-facts.js";
 import { withGoQuery } from "./query.js";
-import { SCP_CLIENT_TYPE, signScpRequest } from "./signer.js";
+import { canSignSynchronously, SCP_CLIENT_TYPE, signScpRequest, signScpRequestWithWebCrypto } from "./signer.js";
 
 export const SCP_ACCESS_KEY_ENV = "SCP_ACCESS_KEY";
 export const SCP_SECRET_KEY_ENV = "SCP_SECRET_KEY";
@@ -123,9 +123,17 @@ export function createScpClient(clientOptions?: ScpClientOptions): ScpClient {
         const timestamp = String(readClock(clock));
         headers.set("Scp-Accesskey", credentials.accessKey);
         headers.set("Scp-Timestamp", timestamp);
-        headers.set("Scp-Signature", signScpRequest({ method: outgoing.method, url: outgoing.url, timestamp, accountId, ...credentials }));
         if (credentials.token !== undefined) headers.set("X-Auth-Token", credentials.token);
-        return outgoing;
+        const input = { method: outgoing.method, url: outgoing.url, timestamp, accountId, ...credentials };
+        if (canSignSynchronously) {
+          headers.set("Scp-Signature", signScpRequest(input));
+          return outgoing;
+        }
+        // No node:crypto here (a Worker without nodejs_compat): Web Crypto, which is async.
+        return signScpRequestWithWebCrypto(input).then((signature) => {
+          headers.set("Scp-Signature", signature);
+          return outgoing;
+        });
       },
       describeError: describeScpError,
       createError: (init) => new ScpApiError(init),
@@ -201,6 +209,12 @@ function readClock(clock: () => Date): number {
 
 function readEnv(name: string): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const value = env?.[name];
+  let value: string | undefined;
+  try {
+    value = env?.[name];
+  } catch {
+    // Deno without --allow-env throws on reading a variable: one we may not read is one we do not have.
+    return undefined;
+  }
   return value === "" ? undefined : value;
 }
