@@ -1,10 +1,12 @@
-// Runtimes without node:crypto (a Cloudflare Worker without nodejs_compat): the Web Crypto signer must give the
-// same signature as the node:crypto one, and a client loaded where node:crypto is missing must sign with it.
+// What differs between server-side runtimes (`pnpm test:runtimes` runs the packed package in each). Without
+// node:crypto (a Cloudflare Worker without nodejs_compat) the Web Crypto signer must give the same signature as the
+// node:crypto one, and a client loaded there must sign with it; where reading the environment throws (Deno without
+// --allow-env) a client given its credentials must not need it.
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { thrownBy } from "../../../scripts/capture-error.mjs";
 import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
-import { signRequest } from "../src/index.js";
+import { ConfigurationError, createHuaweiCloudIdentityCenterClient, signRequest } from "../src/index.js";
 import { canSignSynchronously, type SignRequestInput, signRequestWithWebCrypto } from "../src/signer.js";
 
 const DATE = new Date("2019-11-15T03:36:55Z");
@@ -127,5 +129,29 @@ describe("where the runtime has no node:crypto", () => {
       date,
     });
     expect(received!.headers.authorization).toBe(expected.authorization);
+  });
+});
+
+describe("where reading the environment throws (Deno without --allow-env)", () => {
+  it("creates a client from its options, and reports a credential it cannot read from the environment as missing", async () => {
+    const env = process.env;
+    process.env = new Proxy(env, {
+      get(_target, name) {
+        throw new Error(`NotCapable: Requires env access to "${String(name)}"`);
+      },
+    });
+    const server = await startLocalServer((_request, response) => json(response, 200, { instances: [] }));
+    try {
+      const client = createHuaweiCloudIdentityCenterClient({ ak: "AK", sk: "SK", domainId: "d1", endpoint: server.url });
+      expect(thrownBy(() => createHuaweiCloudIdentityCenterClient({ ak: "AK", sk: "SK" }), ConfigurationError).message).toBe(
+        "Invalid client option `domainId`: it is required; pass `domainId` or set HUAWEICLOUD_SDK_DOMAIN_ID",
+      );
+      process.env = env;
+      await client.GET("/v1/instances");
+      expect(server.requests[0]!.headers.authorization).toMatch(/^SDK-HMAC-SHA256 Access=AK, /);
+    } finally {
+      process.env = env;
+      await server.close();
+    }
   });
 });

@@ -1,10 +1,12 @@
-// Runtimes without node:crypto (a Cloudflare Worker without nodejs_compat): the Web Crypto signer must give the
-// same signature as the node:crypto one, and a client loaded where node:crypto is missing must sign with it.
+// What differs between server-side runtimes (`pnpm test:runtimes` runs the packed package in each). Without
+// node:crypto (a Cloudflare Worker without nodejs_compat) the Web Crypto signer must give the same signature as the
+// node:crypto one, and a client loaded there must sign with it; where reading the environment throws (Deno without
+// --allow-env) a client given its credentials must not need it.
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { thrownBy } from "../../../scripts/capture-error.mjs";
 import { json, type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
-import { signScpRequest } from "../src/index.js";
+import { createScpClient, signScpRequest } from "../src/index.js";
 import { canSignSynchronously, signScpRequestWithWebCrypto } from "../src/signer.js";
 
 const BASE = "https://iam-identity-center.kr-west1.e.samsungsdscloud.com";
@@ -78,5 +80,26 @@ describe("where the runtime has no node:crypto", () => {
         secretKey: "sk-web-crypto",
       }),
     );
+  });
+});
+
+describe("where reading the environment throws (Deno without --allow-env)", () => {
+  it("creates a client from its options and signs with them", async () => {
+    const env = process.env;
+    process.env = new Proxy(env, {
+      get(_target, name) {
+        throw new Error(`NotCapable: Requires env access to "${String(name)}"`);
+      },
+    });
+    const server = await startLocalServer((_request, response) => json(response, 200, { instances: [], count: 0 }));
+    try {
+      const scp = createScpClient({ accessKey: "ak-1", secretKey: "sk-1", baseUrl: server.url });
+      process.env = env;
+      await scp.GET("/v1/instances");
+      expect(server.requests[0]!.headers["scp-accesskey"]).toBe("ak-1");
+    } finally {
+      process.env = env;
+      await server.close();
+    }
   });
 });
