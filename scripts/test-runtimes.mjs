@@ -193,6 +193,7 @@ const ECHOED = {
 /** Everything wrong with one runtime's run, judged from the verifier's records and the runtime's report. */
 function problemsOf({ id, nodeCrypto }, report, verifier, secrets) {
   const problems = [];
+  if (report.identityStoreLoads !== true) problems.push("@identity-clients/huaweicloud-identitystore did not load");
   if (report.nodeCrypto !== nodeCrypto) problems.push(`node:crypto is ${report.nodeCrypto ? "" : "not "}there, expected the opposite`);
   for (const provider of ["siit", "scp", "huawei"]) {
     const accepted = verifier.verified.filter((entry) => entry.runtime === id && entry.provider === provider).length;
@@ -247,7 +248,15 @@ async function main() {
   if (runtimes.length === 0)
     throw new Error(`--only: no runtime named ${[...(only ?? [])].join(", ")}; known: ${RUNTIMES.map((runtime) => runtime.id).join(", ")}`);
 
-  // Downloads (first run only) go on in their own processes while the packages are packed and installed.
+  // Downloads (first run only) and the Prism mocks start in their own processes while the packages are packed and
+  // installed. That is synchronous (pack-smoke's helpers), so the mocks' readiness is only read afterwards: their ready
+  // timeout is long enough not to fire in the meantime.
+  /** @type {[string, { url: string, stop(): Promise<void> }][]} */
+  const prism = [];
+  const providers = publishablePackages().filter(({ dir }) => existsSync(join(dir, "examples", "demo.mjs")));
+  const mocks = Promise.allSettled(
+    providers.map(async ({ folder }) => prism.push([folder, await startPrism(folder, { readyTimeoutMs: 300_000 })])),
+  );
   const binaries = new Map();
   const installs = Promise.all(
     [...new Set(runtimes.map((runtime) => runtime.runtime))].map(async (runtime) =>
@@ -255,7 +264,6 @@ async function main() {
     ),
   );
   installs.catch(() => undefined);
-  const providers = publishablePackages().filter(({ dir }) => existsSync(join(dir, "examples", "demo.mjs")));
   const work = mkdtempSync(join(tmpdir(), "identity-clients-runtimes-"));
   const credentials = new Map(
     runtimes.map((runtime) => {
@@ -266,11 +274,8 @@ async function main() {
   const verifier = await startVerifier(
     new Map([...credentials].map(([id, { right, wrong }]) => [id, { credentials: right, revokedApiKey: wrong.siit.apiKey }])),
   );
-  /** @type {[string, { url: string, stop(): Promise<void> }][]} */
-  const prism = [];
   let failed = 0;
   try {
-    // Synchronous (pack-smoke's helpers): nothing that needs this process's event loop runs meanwhile.
     const tarballs = join(work, "tarballs");
     mkdirSync(tarballs);
     const packed = packPackages(publishablePackages(), tarballs, { quiet: true });
@@ -287,10 +292,10 @@ async function main() {
       copyFileSync(join(root, "packages", folder, "examples", "demo.mjs"), join(project, "demos", `${folder}.mjs`));
     console.log(`runtimes: ${packed.length} packages packed and installed with npm into ${project} (${seconds(Date.now() - started)})`);
 
-    const mocks = await Promise.allSettled(providers.map(async ({ folder }) => prism.push([folder, await startPrism(folder)])));
-    const notStarted = mocks.find((mock) => mock.status === "rejected");
+    const notStarted = (await mocks).find((mock) => mock.status === "rejected");
     if (notStarted) throw notStarted.reason;
     await installs;
+    console.log(`runtimes: Prism mocks up and runtimes ready (${seconds(Date.now() - started)})`);
     const prismUrls = Object.fromEntries(prism.map(([folder, mock]) => [folder, mock.url]));
 
     for (const runtime of runtimes) {
@@ -329,6 +334,7 @@ async function main() {
       }
     }
   } finally {
+    await mocks;
     await verifier.close();
     await Promise.all(prism.map(([, mock]) => mock.stop()));
     if (keep) console.log(`runtimes: kept ${work}`);

@@ -33,7 +33,6 @@ export async function installRuntime({ spec, bin }) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), '{ "private": true }\n');
-  const started = Date.now();
   await new Promise((resolveInstall, reject) => {
     const child = spawn("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error", spec], {
       cwd: dir,
@@ -44,6 +43,6 @@ export async function installRuntime({ spec, bin }) {
   });
   if (!existsSync(binary)) throw new Error(`npm install ${spec} installed no ${bin} binary at ${binary}`);
   writeFileSync(marker, `${spec}\n`);
-  console.log(`runtimes: downloaded ${spec} into ${dir.slice(root.length + 1)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`runtimes: downloaded ${spec} into ${dir.slice(root.length + 1)}`);
   return binary;
 }

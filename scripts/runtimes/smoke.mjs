@@ -9,6 +9,8 @@
 // the error shows (message, String, JSON, stack) goes back to the driver, which searches it for every secret.
 // Then each provider's examples/demo.mjs against its Prism mock, where the runtime can host it.
 import { createHuaweiCloudIdentityCenterClient, HuaweiCloudApiError } from "@identity-clients/huaweicloud-identitycenter";
+// Types and generated operations only so far (its client is to come): that it loads is what there is to check.
+import { listUsers as listIdentityStoreUsers } from "@identity-clients/huaweicloud-identitystore";
 import { createScpClient, listUsers, ScpApiError } from "@identity-clients/scp-iam-identity-center";
 import { createApplicationInstance, createSiitClient, SiitApiError } from "@identity-clients/siit";
 import huaweiDemo from "./demos/huaweicloud-identitycenter.mjs";
@@ -29,7 +31,7 @@ const NO_RETRY = { retry: /** @type {const} */ (false) };
 
 /**
  * @param {{ verifierUrl: string, credentials: Credentials, wrong: Credentials, prism?: Record<string, string> }} config
- * @returns {Promise<{ signed: Record<string, unknown>, errors: Record<string, ErrorReport>, demos: Record<string, number>, nodeCrypto: boolean }>}
+ * @returns {Promise<{ signed: Record<string, unknown>, errors: Record<string, ErrorReport>, demos: Record<string, number>, nodeCrypto: boolean, identityStoreLoads: boolean }>}
  */
 export async function smoke({ verifierUrl, credentials, wrong, prism }) {
   const baseUrl = verifierUrl;
@@ -112,7 +114,7 @@ export async function smoke({ verifierUrl, credentials, wrong, prism }) {
       demos[name] = lines.length;
     }
   }
-  return { signed, errors, demos, nodeCrypto: hasNodeCrypto() };
+  return { signed, errors, demos, nodeCrypto: hasNodeCrypto(), identityStoreLoads: typeof listIdentityStoreUsers === "function" };
 }
 
 /** Whether node:crypto is there to sign with; where it is not, the clients sign with Web Crypto. */

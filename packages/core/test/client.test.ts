@@ -74,7 +74,7 @@ describe("createApiClient", () => {
 
   it("calls fetch on its own, with no `this` (workerd's fetch throws Illegal invocation on any other)", async () => {
     const receivers: unknown[] = [];
-    const fetch = function (this: unknown, request: Request) {
+    const fetch = function (this: unknown, _request: Request) {
       receivers.push(this);
       return Promise.resolve(Response.json({ id: "t_1", name: "Thing" }));
     };
