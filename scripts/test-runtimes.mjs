@@ -218,7 +218,7 @@ function problemsOf({ id, nodeCrypto }, report, verifier, secrets) {
   return problems;
 }
 
-/** Named secrets of a run: the runtime's keys and tokens (right and wrong), and every credential the verifier received from it. */
+/** Named secrets of a run: the runtime's keys and tokens (right and wrong), and every credential the verifier has received. */
 function secretsOf(right, wrong, received) {
   const named = [
     ["the Siit API key", right.siit.apiKey],
