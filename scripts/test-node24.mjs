@@ -1,22 +1,16 @@
 #!/usr/bin/env node
 // `pnpm test:node24`: the unit and contract tests of every package again, on Node 24 (the registry package
-// `node@24`, installed into .cache/node24), beside the machine's Node. Run after `pnpm build`.
+// `node@24`, pinned in scripts/runtimes/install.mjs and cached in .cache/runtimes/ with the other runtimes
+// `pnpm test:runtimes` uses), beside the machine's Node. Run after `pnpm build`.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { installRuntime, RUNTIME_PACKAGES } from "./runtimes/install.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const cache = join(root, ".cache", "node24");
-const node24 = join(cache, "node_modules", ".bin", "node");
-
-if (!existsSync(node24)) {
-  mkdirSync(cache, { recursive: true });
-  execFileSync("npm", ["install", "--prefix", cache, "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "node@24"], {
-    stdio: "inherit",
-  });
-}
+const node24 = await installRuntime(RUNTIME_PACKAGES.node24);
 const version = execFileSync(node24, ["--version"], { encoding: "utf8" }).trim();
 
 const packages = readdirSync(join(root, "packages"))

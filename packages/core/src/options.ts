@@ -102,10 +102,20 @@ export function readFunction<F extends (...args: never[]) => unknown>(option: st
   return value as F;
 }
 
-function readEnv(name: string): string | undefined {
+/**
+ * An environment variable, or undefined when it is unset or empty, when the runtime has no `process` (a Worker), or
+ * when reading it is not allowed (Deno without --allow-env).
+ */
+export function readEnv(name: string): string | undefined {
   // `process` is absent in browsers and some edge runtimes.
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const value = env?.[name];
+  let value: string | undefined;
+  try {
+    value = env?.[name];
+  } catch {
+    // Deno without --allow-env throws on reading a variable: one we may not read is one we do not have.
+    return undefined;
+  }
   return value === "" ? undefined : value;
 }
 

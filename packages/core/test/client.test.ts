@@ -71,6 +71,19 @@ describe("createApiClient", () => {
     expect(sent?.headers["user-agent"]).toBe(`identity-clients-test/1.2.3 node/${process.versions.node}`);
   });
 
+  it("calls fetch on its own, with no `this` (workerd's fetch throws Illegal invocation on any other)", async () => {
+    const receivers: unknown[] = [];
+    const fetch = function (this: unknown, _request: Request) {
+      receivers.push(this);
+      return Promise.resolve(Response.json({ id: "t_1", name: "Thing" }));
+    };
+    const client = createApiClient<TestPaths>({ baseUrl: "https://api.test.invalid", fetch }, provider);
+
+    await client.GET("/things/{id}", { params: { path: { id: "t_1" } } });
+
+    expect(receivers).toEqual([undefined]);
+  });
+
   it("sends the JSON body and extra headers", async () => {
     server = await startLocalServer((request, response) => json(response, 201, { id: "t_2", ...JSON.parse(request.body) }));
     const client = createApiClient<TestPaths>({ baseUrl: server.url, headers: { "X-Trace": "abc" } }, provider);

@@ -45,6 +45,24 @@ describe("readCredential", () => {
     expect(JSON.stringify(error)).not.toContain(SECRET);
   });
 
+  it("takes a variable the runtime will not let it read as not set (Deno without --allow-env throws on the read)", () => {
+    const env = process.env;
+    process.env = new Proxy(env, {
+      get(target, name) {
+        if (name === "TEST_KEY") throw new Error('NotCapable: Requires env access to "TEST_KEY"');
+        return Reflect.get(target, name);
+      },
+    });
+    try {
+      expect(readCredential("apiKey", SECRET, "TEST_KEY")).toBe(SECRET);
+      expect(configurationError(() => readCredential("apiKey", undefined, "TEST_KEY")).message).toBe(
+        "Invalid client option `apiKey`: it is required; pass `apiKey` or set TEST_KEY",
+      );
+    } finally {
+      process.env = env;
+    }
+  });
+
   it("says when the bad value came from the environment", () => {
     vi.stubEnv("TEST_KEY", `${SECRET} `);
     const error = configurationError(() => readCredential("apiKey", undefined, "TEST_KEY"));

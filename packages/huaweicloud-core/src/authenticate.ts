@@ -8,7 +8,7 @@ import {
   type ResolvedCredentials,
   readHuaweiCloudCredentials,
 } from "./credentials.js";
-import { signRequest } from "./signer.js";
+import { canSignSynchronously, type SignedRequest, signRequest, signRequestWithWebCrypto } from "./signer.js";
 
 /** The options of a Huawei Cloud client that this package reads: the credentials, and the clock requests are dated by. */
 export interface HuaweiCloudAuthOptions extends HuaweiCloudCredentialOptions {
@@ -44,7 +44,7 @@ export function createHuaweiCloudAuth(options: HuaweiCloudAuthOptions, scope: Cr
       const resolved = await credentials();
       secretsUsed.add(resolved.sk);
       if (resolved.securityToken !== undefined) secretsUsed.add(resolved.securityToken);
-      signHuaweiCloudRequest(request, resolved, now(clock));
+      await signHuaweiCloudRequest(request, resolved, now(clock));
     },
     secretValues: () => secretsUsed,
   };
@@ -55,9 +55,10 @@ const SIGNED_HEADERS = ["content-type", "x-domain-id", "x-project-id", "x-securi
 
 /**
  * Signs one attempt: the exact body bytes, a fresh `X-Sdk-Date`, `Content-Type`, the scope's id header and, with
- * temporary credentials, `X-Security-Token`. Changes the request's headers in place.
+ * temporary credentials, `X-Security-Token`. Changes the request's headers in place. Synchronous where `node:crypto`
+ * is available; elsewhere (a Worker without nodejs_compat) it signs with Web Crypto and returns a Promise.
  */
-export function signHuaweiCloudRequest(request: OutgoingRequest, credentials: ResolvedCredentials, date: Date): void {
+export function signHuaweiCloudRequest(request: OutgoingRequest, credentials: ResolvedCredentials, date: Date): void | Promise<void> {
   const { headers, body } = request;
   // Every operation is JSON; the official SDKs send (and sign) this header on every request.
   if (!headers.has("content-type")) headers.set("content-type", "application/json");
@@ -69,18 +70,15 @@ export function signHuaweiCloudRequest(request: OutgoingRequest, credentials: Re
     const value = headers.get(name);
     if (value !== null) signedHeaders[name] = value;
   }
-  const signed = signRequest({
-    method: request.method,
-    url: request.url,
-    headers: signedHeaders,
-    body,
-    ak: credentials.ak,
-    sk: credentials.sk,
-    date,
-  });
-  headers.set("host", signed.host);
-  headers.set("x-sdk-date", signed.sdkDate);
-  headers.set("authorization", signed.authorization);
+  const input = { method: request.method, url: request.url, headers: signedHeaders, body, ak: credentials.ak, sk: credentials.sk, date };
+  const apply = (signed: SignedRequest) => {
+    headers.set("host", signed.host);
+    headers.set("x-sdk-date", signed.sdkDate);
+    headers.set("authorization", signed.authorization);
+  };
+  if (canSignSynchronously) return apply(signRequest(input));
+  // No node:crypto here (a Worker without nodejs_compat): Web Crypto, which is async.
+  return signRequestWithWebCrypto(input).then(apply);
 }
 
 function now(clock: () => Date): Date {

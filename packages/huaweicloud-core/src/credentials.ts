@@ -1,4 +1,4 @@
-import { ConfigurationError, IdentityClientError, readCredential, readFunction } from "@identity-clients/core";
+import { ConfigurationError, IdentityClientError, readCredential, readEnv, readFunction } from "@identity-clients/core";
 
 /**
  * What a Huawei Cloud service's credentials are scoped to, as the official SDKs have it: `domain` (the account:
@@ -204,10 +204,4 @@ function readExpiry(value: unknown): number | undefined {
     );
   }
   return time;
-}
-
-function readEnv(name: string): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const value = env?.[name];
-  return value === "" ? undefined : value;
 }

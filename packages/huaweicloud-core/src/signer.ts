@@ -1,5 +1,5 @@
-import { createHmac, createSecretKey, hash, type KeyObject } from "node:crypto";
-import { REDACTED } from "@identity-clients/core";
+import type * as NodeCrypto from "node:crypto";
+import { IdentityClientError, REDACTED } from "@identity-clients/core";
 
 /** The name of Huawei Cloud's AK/SK request-signing algorithm. */
 export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
@@ -52,6 +52,9 @@ const REDACTED_HEADERS = ["x-security-token"];
  * Signs a request with Huawei Cloud's `SDK-HMAC-SHA256` algorithm. Pure: same input, same output; no clock,
  * no environment, no network.
  *
+ * Synchronous, so it needs `node:crypto` (Node, Bun, Deno, Cloudflare Workers with `nodejs_compat`); elsewhere it
+ * throws an `IdentityClientError`, and `createHuaweiCloudIdentityCenterClient` signs with Web Crypto instead.
+ *
  * @example
  * const { authorization, sdkDate } = signRequest({
  *   method: "GET",
@@ -61,6 +64,42 @@ const REDACTED_HEADERS = ["x-security-token"];
  * });
  */
 export function signRequest(input: SignRequestInput): SignedRequest {
+  if (nodeCrypto === undefined) {
+    throw new IdentityClientError(
+      "signRequest needs node:crypto, which this runtime lacks (on Cloudflare Workers, enable nodejs_compat); createHuaweiCloudIdentityCenterClient signs with Web Crypto there",
+    );
+  }
+  const request = canonicalize(input);
+  const canonicalRequest = request.canonicalPrefix + (request.payloadHash ?? sha256Hex(request.body));
+  const stringToSign = `${SIGNING_ALGORITHM}\n${request.sdkDate}\n${sha256Hex(canonicalRequest)}`;
+  const signature = nodeCrypto.createHmac("sha256", hmacKey(input.sk)).update(stringToSign, "utf8").digest("hex");
+  return signed(input, request, canonicalRequest, stringToSign, signature);
+}
+
+/** {@link signRequest} with Web Crypto, which every runtime has. */
+export async function signRequestWithWebCrypto(input: SignRequestInput): Promise<SignedRequest> {
+  const request = canonicalize(input);
+  const body = typeof request.body === "string" ? utf8.encode(request.body) : request.body;
+  const canonicalRequest = request.canonicalPrefix + (request.payloadHash ?? hex(await crypto.subtle.digest("SHA-256", body)));
+  const stringToSign = `${SIGNING_ALGORITHM}\n${request.sdkDate}\n${hex(await crypto.subtle.digest("SHA-256", utf8.encode(canonicalRequest)))}`;
+  const key = await crypto.subtle.importKey("raw", utf8.encode(input.sk), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const signature = hex(await crypto.subtle.sign("HMAC", key, utf8.encode(stringToSign)));
+  return signed(input, request, canonicalRequest, stringToSign, signature);
+}
+
+interface CanonicalParts {
+  sdkDate: string;
+  host: string;
+  signedHeaders: string;
+  headers: Map<string, string>;
+  /** The canonical request up to the payload hash. */
+  canonicalPrefix: string;
+  /** The payload hash when it needs no digest (given, or the empty body's); else `body` is hashed. */
+  payloadHash: string | undefined;
+  body: string | Uint8Array<ArrayBuffer>;
+}
+
+function canonicalize(input: SignRequestInput): CanonicalParts {
   const url = typeof input.url === "string" ? new URL(input.url) : input.url;
   const sdkDate = formatSdkDate(input.date);
   const headers = readHeaders(input.headers);
@@ -72,19 +111,26 @@ export function signRequest(input: SignRequestInput): SignedRequest {
   const signedHeaders = names.join(";");
   let headerBlock = "";
   for (const name of names) headerBlock += `${name}:${headers.get(name)}\n`;
-  const payloadHash = headers.get("x-sdk-content-sha256") ?? payloadSha256(input.body);
-  const canonicalRequest =
-    `${input.method.toUpperCase()}\n${canonicalUri(url.pathname)}\n${canonicalQuery(url.search)}\n` +
-    `${headerBlock}\n${signedHeaders}\n${payloadHash}`;
+  const body = payload(input.body);
+  const payloadHash = headers.get("x-sdk-content-sha256") ?? (body.length === 0 ? EMPTY_BODY_SHA256 : undefined);
+  const canonicalPrefix =
+    `${input.method.toUpperCase()}\n${canonicalUri(url.pathname)}\n${canonicalQuery(url.search)}\n` + `${headerBlock}\n${signedHeaders}\n`;
+  return { sdkDate, host, signedHeaders, headers, canonicalPrefix, payloadHash, body };
+}
 
-  const stringToSign = `${SIGNING_ALGORITHM}\n${sdkDate}\n${sha256Hex(canonicalRequest)}`;
-  const signature = createHmac("sha256", hmacKey(input.sk)).update(stringToSign, "utf8").digest("hex");
+function signed(
+  input: SignRequestInput,
+  request: CanonicalParts,
+  canonicalRequest: string,
+  stringToSign: string,
+  signature: string,
+): SignedRequest {
   return {
-    authorization: `${SIGNING_ALGORITHM} Access=${input.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
-    sdkDate,
-    host,
-    signedHeaders,
-    canonicalRequest: redactCanonical(canonicalRequest, headers),
+    authorization: `${SIGNING_ALGORITHM} Access=${input.ak}, SignedHeaders=${request.signedHeaders}, Signature=${signature}`,
+    sdkDate: request.sdkDate,
+    host: request.host,
+    signedHeaders: request.signedHeaders,
+    canonicalRequest: redactCanonical(canonicalRequest, request.headers),
     stringToSign,
   };
 }
@@ -217,24 +263,41 @@ function readHeaders(input: SignRequestInput["headers"]): Map<string, string> {
   return headers;
 }
 
-function payloadSha256(body: SignRequestInput["body"]): string {
-  if (body === undefined || body === null) return EMPTY_BODY_SHA256;
-  const bytes = typeof body === "string" ? body : body instanceof Uint8Array ? body : new Uint8Array(body);
-  return bytes.length === 0 ? EMPTY_BODY_SHA256 : sha256Hex(bytes);
+function payload(body: SignRequestInput["body"]): string | Uint8Array<ArrayBuffer> {
+  if (body === undefined || body === null) return "";
+  return typeof body === "string" || body instanceof Uint8Array ? (body as string | Uint8Array<ArrayBuffer>) : new Uint8Array(body);
 }
+
+// node:crypto where the runtime has it (Node, Bun, Deno, Workers with nodejs_compat), taken from
+// process.getBuiltinModule instead of a static import so that the package still loads where it is missing
+// (a Worker without nodejs_compat); the client signs with Web Crypto there. Web Crypto is async and, on
+// Node, over ten times slower for these small digests, so node:crypto stays the first choice.
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.(
+  "node:crypto",
+) as typeof NodeCrypto | undefined;
+
+/** True where {@link signRequest} can sign synchronously (the runtime has `node:crypto`). */
+export const canSignSynchronously = nodeCrypto !== undefined;
 
 // The HMAC key object of the last SK: a client signs every request with the same SK, and a KeyObject
 // saves re-importing the key on each signature.
-let lastKey: { sk: string; key: KeyObject } | undefined;
-function hmacKey(sk: string): KeyObject {
-  if (lastKey?.sk !== sk) lastKey = { sk, key: createSecretKey(sk, "utf8") };
+let lastKey: { sk: string; key: NodeCrypto.KeyObject } | undefined;
+function hmacKey(sk: string): NodeCrypto.KeyObject {
+  if (lastKey?.sk !== sk) lastKey = { sk, key: nodeCrypto!.createSecretKey(sk, "utf8") };
   return lastKey.key;
 }
 
 // One-shot `crypto.hash` (Node >= 20.12) is about twice as fast as createHash() for inputs this small.
 function sha256Hex(data: string | Uint8Array): string {
-  return hash("sha256", data, "hex");
+  return nodeCrypto!.hash("sha256", data, "hex");
 }
+
+function hex(digest: ArrayBuffer): string {
+  let out = "";
+  for (const byte of new Uint8Array(digest)) out += HEX_BYTE[byte];
+  return out;
+}
+const HEX_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 
 // Plain UTF-16 code-unit order, as JavaScript's default sort (and the official Node.js signer) uses.
 function compareCodeUnits(a: string, b: string): number {

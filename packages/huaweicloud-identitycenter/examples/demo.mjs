@@ -18,15 +18,17 @@ import {
   waitUntilPermissionSetProvisioned,
 } from "@identity-clients/huaweicloud-identitycenter";
 
-/** @param {{ baseUrl: string, instanceId?: string, log?: (...values: unknown[]) => void }} options */
-export default async function demo({ baseUrl, instanceId, log = console.log }) {
-  const env = process.env;
-  const client = createHuaweiCloudIdentityCenterClient({
-    ak: env.HUAWEICLOUD_SDK_AK ?? "DEMOACCESSKEY0000001",
-    sk: env.HUAWEICLOUD_SDK_SK ?? "demo-secret-key",
-    domainId: env.HUAWEICLOUD_SDK_DOMAIN_ID ?? "8c1eef3a241945f69c3d3a6b0252e783",
-    endpoint: baseUrl,
-  });
+/** @param {{ baseUrl: string, instanceId?: string, ak?: string, sk?: string, domainId?: string, log?: (...values: unknown[]) => void }} options */
+export default async function demo({
+  baseUrl,
+  instanceId,
+  // Defaults from the environment only when not passed: runtimes without `process` (a Worker) pass them.
+  ak = process.env.HUAWEICLOUD_SDK_AK ?? "DEMOACCESSKEY0000001",
+  sk = process.env.HUAWEICLOUD_SDK_SK ?? "demo-secret-key",
+  domainId = process.env.HUAWEICLOUD_SDK_DOMAIN_ID ?? "8c1eef3a241945f69c3d3a6b0252e783",
+  log = console.log,
+}) {
+  const client = createHuaweiCloudIdentityCenterClient({ ak, sk, domainId, endpoint: baseUrl });
   const { data: found } = await listInstances(client);
   const instance_id = instanceId ?? found.instances[0]?.instance_id ?? "";
   log("Instance:", instance_id);

@@ -6,6 +6,7 @@ import {
   createApiClient,
   readBaseUrl,
   readCredential,
+  readEnv,
   readFunction,
   readOptions,
 } from "@identity-clients/core";
@@ -16,7 +17,7 @@ import type { paths } from "./generated/openapi.js";
 import { packageName, packageVersion } from "./generated/package.js";
 import { bodylessResponses, secretFields } from "./generated/spec-facts.js";
 import { withGoQuery } from "./query.js";
-import { SCP_CLIENT_TYPE, signScpRequest } from "./signer.js";
+import { canSignSynchronously, SCP_CLIENT_TYPE, signScpRequest, signScpRequestWithWebCrypto } from "./signer.js";
 
 export const SCP_ACCESS_KEY_ENV = "SCP_ACCESS_KEY";
 export const SCP_SECRET_KEY_ENV = "SCP_SECRET_KEY";
@@ -122,8 +123,16 @@ export function createScpClient(clientOptions?: ScpClientOptions): ScpClient {
         const timestamp = String(readClock(clock));
         headers.set("Scp-Accesskey", credentials.accessKey);
         headers.set("Scp-Timestamp", timestamp);
-        headers.set("Scp-Signature", signScpRequest({ method: request.method, url: request.url, timestamp, accountId, ...credentials }));
         if (credentials.token !== undefined) headers.set("X-Auth-Token", credentials.token);
+        const input = { method: request.method, url: request.url, timestamp, accountId, ...credentials };
+        if (canSignSynchronously) {
+          headers.set("Scp-Signature", signScpRequest(input));
+          return;
+        }
+        // No node:crypto here (a Worker without nodejs_compat): Web Crypto, which is async.
+        return signScpRequestWithWebCrypto(input).then((signature) => {
+          headers.set("Scp-Signature", signature);
+        });
       },
       describeError: describeScpError,
       createError: (init) => new ScpApiError(init),
@@ -195,10 +204,4 @@ function readClock(clock: () => Date): number {
     throw new ConfigurationError("clock", `must return a valid Date, returned ${String(now)}`);
   }
   return now.getTime();
-}
-
-function readEnv(name: string): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const value = env?.[name];
-  return value === "" ? undefined : value;
 }
