@@ -6,15 +6,21 @@ import {
   attachManagedPolicyToPermissionSet,
   type CertificateStatus,
   createAccountAssignment,
+  createApplicationInstanceCertificate,
   createHuaweiCloudIdentityCenterClient,
   createPermissionSet,
   deleteAccountAssignment,
+  deleteApplicationInstance,
+  deleteApplicationInstanceCertificate,
   HuaweiCloudApiError,
   type HuaweiCloudCredentials,
   listInstances,
   paginate,
+  paginateListApplicationInstanceCertificates,
   provisionPermissionSet,
   signRequest,
+  updateApplicationInstanceActiveCertificate,
+  updateApplicationInstanceDisplayData,
   WaiterError,
   waitUntilAccountAssignmentCreated,
   waitUntilAccountAssignmentDeleted,
@@ -62,16 +68,19 @@ export async function readmeCalls() {
   await client.PUT("/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates/{certificate_id}", {
     params: { path: { ...app, certificate_id } },
   });
-  // README "Rotate a certificate", verbatim.
-  const certificates = "/v1/instances/{instance_id}/application-instances/{application_instance_id}/certificates";
-  const { data: list } = await client.GET(certificates, { params: { path: app } });
-  const old = list.application_instance_certificates?.find((c) => c.status === "ACTIVE");
-  const { data: rotated } = await client.POST(certificates, { params: { path: app } });
-  const rotatedId = rotated.application_instance_certificate!.certificate_id;
-  await client.PUT(`${certificates}/{certificate_id}`, { params: { path: { ...app, certificate_id: rotatedId } } });
-  if (old) await client.DELETE(`${certificates}/{certificate_id}`, { params: { path: { ...app, certificate_id: old.certificate_id } } });
-
-  await client.DELETE("/v1/instances/{instance_id}/application-instances/{application_instance_id}", { params: { path: app } });
+  // README "Update display data", "Rotate a certificate" and "Delete", verbatim.
+  const iic = client;
+  await updateApplicationInstanceDisplayData(iic, {
+    params: { path: app },
+    body: { display_name: "Payroll", description: "Payroll (SAML)" },
+  });
+  const certificates = await paginateListApplicationInstanceCertificates(iic, { params: { path: app } }).toArray();
+  const old = certificates.find((certificate) => certificate.status === "ACTIVE");
+  const { data: rotated } = await createApplicationInstanceCertificate(iic, { params: { path: app } });
+  const rotatedId = rotated.application_instance_certificate.certificate_id;
+  await updateApplicationInstanceActiveCertificate(iic, { params: { path: { ...app, certificate_id: rotatedId } } }); // activate
+  if (old) await deleteApplicationInstanceCertificate(iic, { params: { path: { ...app, certificate_id: old.certificate_id } } });
+  await deleteApplicationInstance(iic, { params: { path: app } });
   try {
     await client.GET("/v1/instances");
   } catch (error) {
