@@ -34,8 +34,6 @@ export type { HuaweiCloudIdentityStoreClient, HuaweiCloudIdentityStoreClientOpti
 export { createHuaweiCloudIdentityStoreClient } from "./client.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export * from "./generated/operations.js";
-export type { HuaweiCloudListItem, HuaweiCloudListPath, PaginateOptions } from "./paginate.js";
-export { paginate } from "./paginate.js";
 export type { HuaweiCloudIdentityStoreRegion } from "./regions.js";
 export { HUAWEICLOUD_IDENTITYSTORE_REGIONS } from "./regions.js";
 export type * from "./types.js";
