@@ -41,7 +41,9 @@ export function createHuaweiCloudAuth(options: HuaweiCloudAuthOptions, scope: Cr
   const secretsUsed = new Set<string>();
   return {
     async authenticate(request) {
-      const resolved = await credentials();
+      // Credentials at hand are used at once: no wait on a promise for every attempt.
+      const current = credentials();
+      const resolved = current instanceof Promise ? await current : current;
       secretsUsed.add(resolved.sk);
       if (resolved.securityToken !== undefined) secretsUsed.add(resolved.securityToken);
       signHuaweiCloudRequest(request, resolved, now(clock));

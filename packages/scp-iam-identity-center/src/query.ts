@@ -40,6 +40,22 @@ export function goEncodeQuery(params: URLSearchParams): string {
     .join("&");
 }
 
+// `key=value` pairs of unreserved characters only: decoding and escaping leave them as they are.
+const PLAIN_PAIR = /^[A-Za-z0-9\-_.~]+=[A-Za-z0-9\-_.~]*$/;
+
+/** True when re-encoding cannot change the query: plain pairs whose keys are already in order (the usual case). */
+function isGoEncoded(query: string): boolean {
+  if (query === "") return false;
+  let previous = "";
+  for (const pair of query.split("&")) {
+    if (!PLAIN_PAIR.test(pair)) return false;
+    const key = pair.slice(0, pair.indexOf("="));
+    if (key < previous) return false;
+    previous = key;
+  }
+  return true;
+}
+
 /**
  * The URL with its query re-encoded as the official SDK encodes it; the URL itself (same string) when it has no
  * query or already has that form. Only the query changes: scheme, host and path are kept as given.
@@ -49,6 +65,7 @@ export function withGoQuery(url: string): string {
   if (mark === -1) return url;
   const hash = url.indexOf("#", mark);
   const query = url.slice(mark + 1, hash === -1 ? undefined : hash);
+  if (isGoEncoded(query)) return url;
   const encoded = goEncodeQuery(new URLSearchParams(query));
   if (encoded === "") return url.slice(0, mark);
   return encoded === query ? url : `${url.slice(0, mark)}?${encoded}`;

@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 
 /** The client type SCP's signing scheme names; sent as `Scp-ClientType` and part of the signed message. */
 export const SCP_CLIENT_TYPE = "Openapi";
@@ -23,5 +23,13 @@ export interface ScpSignatureInput {
  */
 export function signScpRequest(input: ScpSignatureInput): string {
   const message = `${input.method.toUpperCase()}${input.url}${String(input.timestamp)}${input.accessKey}${input.accountId ?? ""}${SCP_CLIENT_TYPE}`;
-  return createHmac("sha256", input.secretKey).update(message, "utf8").digest("base64");
+  return createHmac("sha256", hmacKey(input.secretKey)).update(message, "utf8").digest("base64");
+}
+
+// The key object of the last secret key: a client signs every request with the same one, and a KeyObject
+// saves importing the key again for each signature.
+let lastKey: { secretKey: string; key: KeyObject } | undefined;
+function hmacKey(secretKey: string): KeyObject {
+  if (lastKey?.secretKey !== secretKey) lastKey = { secretKey, key: createSecretKey(secretKey, "utf8") };
+  return lastKey.key;
 }
