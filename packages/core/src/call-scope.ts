@@ -43,6 +43,14 @@ export class CallScope {
     return this.#deadlinePassed;
   }
 
+  /**
+   * True when something besides an attempt's own timer can end the call: the caller's signal, or the deadline
+   * timer that `signal` starts. An attempt needs to listen to the scope only then.
+   */
+  get canAbort(): boolean {
+    return this.#caller !== undefined || this.#controller !== undefined;
+  }
+
   /** Ends the call because its deadline has come. */
   expire(): void {
     if (this.#aborted) return;

@@ -120,7 +120,7 @@ export interface ApiClient<Paths extends Record<string, any>, Media extends Medi
 }
 
 /** The key of a client's type-only `paths` property. */
-export declare const clientPaths: unique symbol;
+declare const clientPaths: unique symbol;
 
 /**
  * What named operations and paginators know of a client: which paths it has (a property that exists only in

@@ -97,12 +97,19 @@ export function createTransport(config: TransportConfig) {
     const untilDeadline = scope.deadlineAt - Date.now();
     const timer =
       untilDeadline < config.timeoutMs
-        ? setTimeout(() => scope.expire(), Math.max(0, untilDeadline))
+        ? setTimeout(
+            () => {
+              scope.expire();
+              controller.abort();
+            },
+            Math.max(0, untilDeadline),
+          )
         : setTimeout(() => {
             timedOut = true;
             controller.abort();
           }, config.timeoutMs);
-    const unsubscribe = scope.onAbort((reason) => controller.abort(reason));
+    // Only a caller's signal (or a deadline timer a wait armed) can end the call meanwhile; most calls have neither.
+    const unsubscribe = scope.canAbort ? scope.onAbort((reason) => controller.abort(reason)) : undefined;
     const started = Date.now();
     try {
       const response = await fetchFollowingRedirects(request, signal, call);
@@ -116,7 +123,7 @@ export function createTransport(config: TransportConfig) {
       return { error: new NetworkError(provider.name, call.operation, error) };
     } finally {
       clearTimeout(timer);
-      unsubscribe();
+      unsubscribe?.();
     }
   }
 
@@ -221,7 +228,7 @@ export function createTransport(config: TransportConfig) {
         const response = outcome?.answer?.response;
         pass?.settle(response && { status: response.status, state: rateLimitState(response.headers) });
       }
-      if (!(await waitBeforeRetry(outcome, call, freeWaits))) {
+      if (outcome.answer?.response.ok || !(await waitBeforeRetry(outcome, call, freeWaits))) {
         if (outcome.error) throw outcome.error;
         return outcome.answer;
       }
