@@ -2,7 +2,7 @@
 // (`x-pagination`). A paginator ends only on the list's documented end signal; anything else (a marker or page
 // the server already sent, a list longer than a guard allows) is a PaginationError, never a silent stop.
 import type { ClientOf, HttpMethod } from "./client.js";
-import { IdentityClientError, InvalidRequestError } from "./errors.js";
+import { IdentityClientError, InvalidRequestError, nameErrorClass } from "./errors.js";
 import type { OperationInit, OperationInitArgs, OperationResult, PathsWith } from "./operation.js";
 
 /** How a list pages, as `x-pagination` declares it. Field names are query parameters; `*` paths are dot paths in the body. */
@@ -36,6 +36,7 @@ export class PaginationError extends IdentityClientError {
   readonly items: number;
 
   constructor(init: { operation: string; problem: PaginationProblem; pages: number; items: number; detail: string }) {
+    nameErrorClass(PaginationError, "PaginationError");
     super(`Paginating ${init.operation} stopped after ${init.pages} page(s) and ${init.items} item(s): ${init.detail}`);
     this.operation = init.operation;
     this.problem = init.problem;
@@ -43,7 +44,6 @@ export class PaginationError extends IdentityClientError {
     this.items = init.items;
   }
 }
-Object.defineProperty(PaginationError.prototype, "name", { value: "PaginationError", writable: true, configurable: true });
 
 /** One page as the list operation answered it. */
 export interface Page<Body> {
