@@ -13,7 +13,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { bundleSize, installProject, packPackages, publishablePackages } from "../../scripts/pack-smoke.mjs";
 import { log, writeResult } from "../lib/measure.mjs";
-import { CREDENTIALS, PROVIDERS } from "../lib/providers.mjs";
+import { CREDENTIALS, PROVIDERS, repoRoot } from "../lib/providers.mjs";
 
 const require = createRequire(import.meta.url);
 const OFFICIAL = "@huaweicloud/huaweicloud-sdk-core";
@@ -71,13 +71,15 @@ export function oneCallConsumer({ packageName, factory, folder }) {
 }
 
 /**
- * The minified bytes each package adds to a bundle of `contents` (as pack-smoke's bundleSize builds it), largest
- * first, and each one's share of the gzipped total (in proportion to its minified bytes: gzip has no per-module
- * size).
+ * Where a one-call consumer's bytes come from, by source module: the same consumer bundled the same way, but
+ * from the workspace's sources (each package's `dist/` is a single module, which would hide its parts). Each
+ * module's share of the gzipped total is in proportion to its minified bytes (gzip has no per-module size).
  */
-async function bundleModules(project, contents) {
+async function bundleModules(contents) {
+  const alias = Object.fromEntries(publishablePackages().map(({ dir, manifest }) => [manifest.name, join(dir, "src", "index.ts")]));
   const result = await build({
-    stdin: { contents, resolveDir: project, loader: "js" },
+    stdin: { contents, resolveDir: repoRoot, loader: "js" },
+    alias,
     bundle: true,
     minify: true,
     format: "esm",
@@ -94,7 +96,10 @@ async function bundleModules(project, contents) {
   return Object.entries(inputs)
     .filter(([, input]) => input.bytesInOutput > 0)
     .map(([path, input]) => ({
-      module: path.replace(/^.*node_modules\//, "").replace(/^<stdin>$/, "(the consumer)"),
+      module: path
+        .replace(/^.*node_modules\//, "")
+        .replace(/^packages\//, "")
+        .replace(/^<stdin>$/, "(the consumer)"),
       minifiedBytes: input.bytesInOutput,
       gzipShareBytes: Math.round((input.bytesInOutput / minified) * gzipped),
     }))
@@ -131,7 +136,7 @@ try {
     if (provider) {
       row.oneCallOperation = ONE_CALL[provider.folder].operation;
       row.oneCallBundleBytes = await bundleSize(project, manifest.name, oneCallConsumer(provider));
-      row.oneCallModules = await bundleModules(project, oneCallConsumer(provider));
+      row.oneCallModules = await bundleModules(oneCallConsumer(provider));
       row.allExportsBundleBytes = await bundleSize(project, manifest.name);
     }
     rows.push(row);

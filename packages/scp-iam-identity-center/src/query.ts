@@ -43,17 +43,16 @@ export function goEncodeQuery(params: URLSearchParams): string {
 // `key=value` pairs of unreserved characters only: decoding and escaping leave them as they are.
 const PLAIN_PAIR = /^[A-Za-z0-9\-_.~]+=[A-Za-z0-9\-_.~]*$/;
 
-/** True when re-encoding cannot change the query: plain pairs whose keys are already in order (the usual case). */
-function isGoEncoded(query: string): boolean {
-  if (query === "") return false;
-  let previous = "";
-  for (const pair of query.split("&")) {
-    if (!PLAIN_PAIR.test(pair)) return false;
-    const key = pair.slice(0, pair.indexOf("="));
-    if (key < previous) return false;
-    previous = key;
-  }
-  return true;
+/**
+ * The Go form of a query made only of plain pairs (the usual case): the pairs sorted by key, each key's values
+ * in order (the sort is stable). Undefined when a pair needs decoding or escaping.
+ */
+function plainGoQuery(query: string): string | undefined {
+  const pairs = query.split("&");
+  for (const pair of pairs) if (!PLAIN_PAIR.test(pair)) return undefined;
+  const key = (pair: string) => pair.slice(0, pair.indexOf("="));
+  // Plain keys are ASCII: code-unit order is byte order.
+  return pairs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).join("&");
 }
 
 /**
@@ -65,8 +64,7 @@ export function withGoQuery(url: string): string {
   if (mark === -1) return url;
   const hash = url.indexOf("#", mark);
   const query = url.slice(mark + 1, hash === -1 ? undefined : hash);
-  if (isGoEncoded(query)) return url;
-  const encoded = goEncodeQuery(new URLSearchParams(query));
+  const encoded = (query === "" ? undefined : plainGoQuery(query)) ?? goEncodeQuery(new URLSearchParams(query));
   if (encoded === "") return url.slice(0, mark);
   return encoded === query ? url : `${url.slice(0, mark)}?${encoded}`;
 }
