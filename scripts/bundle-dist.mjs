@@ -29,7 +29,9 @@ export async function bundleDist(dir) {
     target: "node20",
     // Readable output; the consumer's bundler minifies. Pure annotations (the generated operations') are kept.
     minify: false,
+    // The map points into src/, which the package ships: it need not carry the sources again.
     sourcemap: true,
+    sourcesContent: false,
     logLevel: "warning",
   });
   for (const file of listFiles(dist)) {

@@ -306,6 +306,7 @@ writeResult({
   concurrent: {
     inFlight: IN_FLIGHT,
     requests: concurrentRounds * concurrentSize,
+    requestsPerRound: concurrentSize,
     requestsPerSecond: concurrent,
     clientRatio: ratio(concurrent.client, concurrent.fetch),
     ...(official && { officialSpeedup: ratio(concurrent.client, concurrent.official) }),

@@ -48,6 +48,7 @@ export interface OverheadResult {
   concurrent: {
     inFlight: number;
     requests: number;
+    requestsPerRound: number;
     requestsPerSecond: { fetch: number; client: number; official?: number };
     clientRatio: number;
     officialSpeedup?: number;
