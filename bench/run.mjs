@@ -96,7 +96,7 @@ try {
 
 if (process.exitCode !== 1) {
   const all = {
-    machine,
+    machine: { ...machine, loadAverageAtEnd: loadavg()[0] },
     elapsedSeconds: (Date.now() - started) / 1000,
     overhead: results.overhead,
     signing: results.signing,
@@ -108,7 +108,10 @@ if (process.exitCode !== 1) {
     console.log(JSON.stringify(all, null, 2));
   } else {
     writeReport(all);
-    for (const row of all.overhead) console.log(`bench: ${row.label}: client ${row.ratio.median}× raw fetch (median)`);
+    for (const row of all.overhead) {
+      const official = row.officialSpeedup === undefined ? "" : `, ${row.officialSpeedup}× faster than the official SDK`;
+      console.log(`bench: ${row.label}: client ${row.ratio.median}× raw fetch (median)${official}`);
+    }
     console.log(`bench: Huawei signer ${all.signing.huawei.ratio}× the official signer`);
     console.log(
       `bench: wrote BENCHMARKS.md, bench/results/overhead.svg and bench/results/results.json in ${all.elapsedSeconds.toFixed(0)} s`,

@@ -4,6 +4,7 @@
 //   - per provider, `tsc --noEmit` over a generated consumer that calls every operation of the spec with its
 //     example arguments (bench/.typecheck/<provider>.ts), median of a few runs, next to the same tsc over an
 //     empty module (the compiler's own start-up and lib files). A consumer that does not compile fails the bench.
+//     tsc runs with --extendedDiagnostics: its check time, types and instantiations say where the time goes.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -14,6 +15,7 @@ import { consumerSource } from "../lib/consumer.mjs";
 import { log, scaled, writeResult } from "../lib/measure.mjs";
 import { benchRoot, loadSpec, PROVIDERS, repoRoot } from "../lib/providers.mjs";
 import { median } from "../lib/stats.mjs";
+import { readDiagnostics } from "../lib/tsc-diagnostics.mjs";
 
 const require = createRequire(import.meta.url);
 const tsc = join(dirname(require.resolve("typescript/package.json")), "bin", "tsc");
@@ -26,12 +28,12 @@ function timed(command, args, cwd) {
   const ms = performance.now() - started;
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
-  return ms;
+  return { ms, stdout: result.stdout };
 }
 
 log(`codegen: pnpm generate, ${runs} runs`);
 const generateMs = [];
-for (let run = 0; run < runs; run++) generateMs.push(timed("pnpm", ["generate"], repoRoot));
+for (let run = 0; run < runs; run++) generateMs.push(timed("pnpm", ["generate"], repoRoot).ms);
 
 const dir = join(benchRoot, ".typecheck");
 mkdirSync(dir, { recursive: true });
@@ -67,8 +69,15 @@ const subjects = [
 ];
 log(`codegen: tsc --noEmit over ${subjects.map(({ name }) => name).join(", ")}, ${runs} runs each`);
 const typecheckMs = subjects.map(() => []);
+const checkMs = subjects.map(() => []);
+const diagnostics = [];
 for (let run = 0; run < runs; run++) {
-  for (const [index, subject] of subjects.entries()) typecheckMs[index].push(timed(process.execPath, [tsc, "-p", subject.config], dir));
+  for (const [index, subject] of subjects.entries()) {
+    const { ms, stdout } = timed(process.execPath, [tsc, "-p", subject.config, "--extendedDiagnostics"], dir);
+    typecheckMs[index].push(ms);
+    diagnostics[index] = readDiagnostics(stdout);
+    checkMs[index].push(diagnostics[index].checkMs);
+  }
 }
 
 writeResult({
@@ -81,5 +90,6 @@ writeResult({
     operations: subject.operations,
     lines: subject.lines,
     ms: median(typecheckMs[index]),
+    diagnostics: { ...diagnostics[index], checkMs: median(checkMs[index]) },
   })),
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Cold start: a fresh Node process imports one package. Reports the import itself (timed inside the process)
-// and the whole process (spawn to exit), against a bare `node` that imports nothing and against the official
-// Huawei core SDK. Targets are imported in turn, round after round, so drift hits all alike.
+// and the whole process (spawn to exit), against a bare `node` that imports nothing, a module that exports one
+// constant (what any first `import()` costs: the ES module loader's own start) and the official Huawei core SDK.
+// Targets are imported in turn, round after round, so drift hits all alike.
 // `node bench/comparisons/cold-start.mjs [--out file]`
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
@@ -14,7 +15,9 @@ const require = createRequire(import.meta.url);
 const official = "@huaweicloud/huaweicloud-sdk-core";
 const targets = [
   { name: "node (imports nothing)", specifier: undefined },
+  { name: "a one-line module (the ES module loader's start)", specifier: "./lib/one-line.mjs", floor: true },
   { name: "@identity-clients/core", specifier: "@identity-clients/core" },
+  { name: "@identity-clients/huaweicloud-core", specifier: "@identity-clients/huaweicloud-core" },
   ...PROVIDERS.map(({ packageName }) => ({ name: packageName, specifier: packageName })),
   { name: `${official}@${require(`${official}/package.json`).version} (official)`, specifier: official, official: true },
 ];
@@ -47,6 +50,7 @@ writeResult({
     name: target.name,
     official: target.official === true,
     baseline: target.specifier === undefined,
+    floor: target.floor === true,
     importMs: median(samples[index].importMs),
     processMs: median(samples[index].processMs),
   })),

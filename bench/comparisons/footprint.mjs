@@ -3,19 +3,22 @@
 // project of its own, then measured: bytes on disk under node_modules and the number of packages installed
 // besides itself. The official Huawei core SDK is installed the same way from the npm registry. Then the
 // minified + gzipped size of a one-call consumer per provider package (esbuild: bundle, minify, ESM,
-// `node:*` external), next to the size of everything the package exports.
+// `node:*` external) with the bytes each module adds to it, next to the size of everything the package exports.
 // `node bench/comparisons/footprint.mjs [--out file]` (needs `pnpm build` first, and the npm registry).
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 import { bundleSize, installProject, packPackages, publishablePackages } from "../../scripts/pack-smoke.mjs";
 import { log, writeResult } from "../lib/measure.mjs";
-import { CREDENTIALS, PROVIDERS } from "../lib/providers.mjs";
+import { CREDENTIALS, PROVIDERS, repoRoot } from "../lib/providers.mjs";
 
 const require = createRequire(import.meta.url);
 const OFFICIAL = "@huaweicloud/huaweicloud-sdk-core";
 const officialVersion = require(`${OFFICIAL}/package.json`).version;
+const UUID_VERSION = "9.0.1";
 
 /** Apparent size of every file under `dir` (symlinks not followed), in bytes. */
 function diskBytes(dir) {
@@ -42,25 +45,65 @@ function installed(project, name) {
   };
 }
 
-/** One call, as in each package's README: construct the client, make one request. */
+const { ak, sk, domainId, projectId } = CREDENTIALS.huawei;
+/** Per provider package: the options of its README's client and the named operation of its one call. */
+const ONE_CALL = {
+  siit: { options: { apiKey: CREDENTIALS.siit.apiKey }, operation: "listApplications" },
+  "scp-iam-identity-center": { options: { ...CREDENTIALS.scp, region: "kr-west1", env: "e" }, operation: "listInstances" },
+  "huaweicloud-identitycenter": { options: { ak, sk, domainId }, operation: "listInstances" },
+  "huaweicloud-identitystore": {
+    options: { ak, sk, projectId, region: "ap-southeast-1" },
+    operation: "listUsers",
+    init: { params: { path: { identity_store_id: "d-1234567890" } } },
+  },
+};
+
+/** One call, as in each package's README: construct the client, make one request with a named operation. */
 export function oneCallConsumer({ packageName, factory, folder }) {
-  const options = {
-    siit: { apiKey: CREDENTIALS.siit.apiKey },
-    "scp-iam-identity-center": { ...CREDENTIALS.scp, region: "kr-west1", env: "e" },
-    "huaweicloud-identitycenter": CREDENTIALS.huawei,
-  }[folder];
-  const call = {
-    siit: `client.GET("/v1/applications")`,
-    "scp-iam-identity-center": `client.GET("/v1/instances")`,
-    "huaweicloud-identitycenter": `client.GET("/v1/instances")`,
-  }[folder];
+  const { options, operation, init } = ONE_CALL[folder];
   return [
-    `import { ${factory} } from ${JSON.stringify(packageName)};`,
+    `import { ${factory}, ${operation} } from ${JSON.stringify(packageName)};`,
     `const client = ${factory}(${JSON.stringify(options)});`,
-    `const { data } = await ${call};`,
+    `const { data } = await ${operation}(client${init ? `, ${JSON.stringify(init)}` : ""});`,
     `console.log(data);`,
     "",
   ].join("\n");
+}
+
+/**
+ * Where a one-call consumer's bytes come from, by source module: the same consumer bundled the same way, but
+ * from the workspace's sources (each package's `dist/` is a single module, which would hide its parts). Each
+ * module's share of the gzipped total is in proportion to its minified bytes (gzip has no per-module size).
+ */
+async function bundleModules(contents) {
+  const alias = Object.fromEntries(publishablePackages().map(({ dir, manifest }) => [manifest.name, join(dir, "src", "index.ts")]));
+  const result = await build({
+    stdin: { contents, resolveDir: repoRoot, loader: "js" },
+    alias,
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    external: ["node:*"],
+    mainFields: ["module", "main"],
+    write: false,
+    logLevel: "silent",
+    metafile: true,
+  });
+  const gzipped = gzipSync(result.outputFiles[0].contents, { level: 9 }).byteLength;
+  const inputs = Object.values(result.metafile.outputs)[0].inputs;
+  const minified = Object.values(inputs).reduce((sum, input) => sum + input.bytesInOutput, 0);
+  return Object.entries(inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path, input]) => ({
+      module: path
+        .replace(/^.*node_modules\//, "")
+        .replace(/^packages\//, "")
+        .replace(/^<stdin>$/, "(the consumer)"),
+      minifiedBytes: input.bytesInOutput,
+      gzipShareBytes: Math.round((input.bytesInOutput / minified) * gzipped),
+    }))
+    .sort((a, b) => b.minifiedBytes - a.minifiedBytes);
 }
 
 const work = mkdtempSync(join(tmpdir(), "identity-clients-bench-footprint-"));
@@ -91,15 +134,18 @@ try {
     const provider = PROVIDERS.find(({ packageName }) => packageName === manifest.name);
     const row = { name: manifest.name, tarballBytes: lstatSync(tarball).size, ...installed(project, manifest.name) };
     if (provider) {
+      row.oneCallOperation = ONE_CALL[provider.folder].operation;
       row.oneCallBundleBytes = await bundleSize(project, manifest.name, oneCallConsumer(provider));
+      row.oneCallModules = await bundleModules(oneCallConsumer(provider));
       row.allExportsBundleBytes = await bundleSize(project, manifest.name);
     }
     rows.push(row);
   }
 
+  // The official SDK requires uuid without declaring it: a user has to install it beside it, so it counts.
   const officialProject = join(work, "official");
-  log(`footprint: npm install ${OFFICIAL}@${officialVersion} from the registry`);
-  installProject(officialProject, { [OFFICIAL]: officialVersion }, {}, { quiet: true });
+  log(`footprint: npm install ${OFFICIAL}@${officialVersion} (and the uuid@${UUID_VERSION} it needs) from the registry`);
+  installProject(officialProject, { [OFFICIAL]: officialVersion, uuid: UUID_VERSION }, {}, { quiet: true });
   rows.push({ name: `${OFFICIAL}@${officialVersion}`, official: true, ...installed(officialProject, OFFICIAL) });
 
   writeResult({ packages: rows, bundleTargetBytes: 10 * 1024 });

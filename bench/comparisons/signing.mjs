@@ -29,6 +29,7 @@ const credentials = new GlobalCredentials({ ak, sk, domainId });
 
 const inputs = exampleCalls(loadSpec("huaweicloud-identitycenter")).map((call) => {
   const path = expandPath(call.path, call.params.path);
+  const rawPath = call.path.replace(/\{([^{}]+)\}/g, (_, name) => String(call.params.path[name]));
   const query = Object.fromEntries(Object.entries(call.params.query).map(([key, value]) => [key, String(value)]));
   return {
     operationId: call.operationId,
@@ -42,10 +43,11 @@ const inputs = exampleCalls(loadSpec("huaweicloud-identitycenter")).map((call) =
       date,
     },
     // What GlobalCredentials#processAuthRequest hands AKSKSigner.sign for this request (a fresh object per
-    // call: the SDK builds one per request).
+    // call: the SDK builds one per request). HcClient puts path parameters into the URL as they are (the signer
+    // encodes them), e.g. `identitycenter:permissionset` where the URL sent has `identitycenter%3Apermissionset`.
     official: () => ({
-      endpoint: `${ENDPOINT}${path}`,
-      url: path,
+      endpoint: `${ENDPOINT}${rawPath}`,
+      url: rawPath,
       method: call.method,
       headers: { "content-type": "application/json", "X-Domain-Id": domainId, "X-Sdk-Date": sdkDate },
       queryParams: query,

@@ -1,5 +1,6 @@
-// The three provider packages as the benchmarks use them: how to construct each client, the headers a
-// hand-written `fetch` caller would send instead (everything but the signature), and the spec it serves.
+// The provider packages as the benchmarks use them: how to construct each client, the headers a hand-written
+// `fetch` caller would send instead (everything but the signature), the spec it serves, and for the Huawei
+// packages which credentials the official SDK's service client for it uses.
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +9,12 @@ import { parse } from "yaml";
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const benchRoot = join(repoRoot, "bench");
 
-const HUAWEI = { ak: "BENCHAK0123456789ABCD", sk: "bench-secret-key-0123456789", domainId: "0c1f2e3d4b5a69788796a5b4c3d2e1f0" };
+const HUAWEI = {
+  ak: "BENCHAK0123456789ABCD",
+  sk: "bench-secret-key-0123456789",
+  domainId: "0c1f2e3d4b5a69788796a5b4c3d2e1f0",
+  projectId: "5b4c3d2e1f00c1f2e3d4b5a69788796a",
+};
 const SCP = { accessKey: "bench-access-key-0123", secretKey: "bench-secret-key-0123456789" };
 const SIIT = { apiKey: "bench-api-key-0123456789abcdef" };
 
@@ -25,6 +31,7 @@ export const PROVIDERS = [
     label: "Siit",
     packageName: "@identity-clients/siit",
     factory: "createSiitClient",
+    signed: false, // an API key, no signature
     options: (baseUrl) => ({ ...SIIT, baseUrl }),
     rawHeaders: () => ({ authorization: `Bearer ${SIIT.apiKey}` }),
   },
@@ -33,6 +40,7 @@ export const PROVIDERS = [
     label: "SCP IAM Identity Center",
     packageName: "@identity-clients/scp-iam-identity-center",
     factory: "createScpClient",
+    signed: true,
     options: (baseUrl) => ({ ...SCP, baseUrl }),
     rawHeaders: () => ({
       "scp-clienttype": "Openapi",
@@ -47,8 +55,22 @@ export const PROVIDERS = [
     label: "Huawei Cloud IAM Identity Center",
     packageName: "@identity-clients/huaweicloud-identitycenter",
     factory: "createHuaweiCloudIdentityCenterClient",
-    options: (baseUrl) => ({ ...HUAWEI, baseUrl }),
+    signed: true,
+    options: (baseUrl) => ({ ak: HUAWEI.ak, sk: HUAWEI.sk, domainId: HUAWEI.domainId, baseUrl }),
     rawHeaders: () => ({ "content-type": "application/json", "x-domain-id": HUAWEI.domainId, "x-sdk-date": sdkDate() }),
+    // The official IAM Identity Center client is built with GlobalCredentials (domain-scoped).
+    official: { credentials: "GlobalCredentials", scope: { domainId: HUAWEI.domainId } },
+  },
+  {
+    folder: "huaweicloud-identitystore",
+    label: "Huawei Cloud Identity Store",
+    packageName: "@identity-clients/huaweicloud-identitystore",
+    factory: "createHuaweiCloudIdentityStoreClient",
+    signed: true,
+    options: (baseUrl) => ({ ak: HUAWEI.ak, sk: HUAWEI.sk, projectId: HUAWEI.projectId, baseUrl }),
+    rawHeaders: () => ({ "content-type": "application/json", "x-project-id": HUAWEI.projectId, "x-sdk-date": sdkDate() }),
+    // The official Identity Store client is built with BasicCredentials (project-scoped).
+    official: { credentials: "BasicCredentials", scope: { projectId: HUAWEI.projectId } },
   },
 ];
 

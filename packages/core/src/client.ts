@@ -1,11 +1,12 @@
-import createClient, { type MaybeOptionalInit, type Middleware, type ParseAsResponse } from "openapi-fetch";
+import type { MaybeOptionalInit, MergedOptions, Middleware, ParseAsResponse } from "openapi-fetch";
 import type { ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
 import { CallScope } from "./call-scope.js";
-import { ApiError, type ApiErrorInit, ConfigurationError, IdentityClientError, TimeoutError } from "./errors.js";
+import { ApiError, type ApiErrorInit, ConfigurationError, IdentityClientError, InvalidRequestError, TimeoutError } from "./errors.js";
+import { isMiddleware, runMiddleware } from "./middleware.js";
 import { readBaseUrl, readDuration, readFunction, readHeaders } from "./options.js";
 import { checkPathParams } from "./path-params.js";
 import { createRedactor, type Redactor, secretHeaderValues, secretValuesIn } from "./redact.js";
-import { buildRequest } from "./request-builder.js";
+import { type RequestOptions, type SerializedRequest, serializeRequest, serializersOf, withBodyBytes } from "./request-builder.js";
 import { bodyText, DEFAULT_MAX_RESPONSE_BYTES, parseErrorBody, parseJsonBody } from "./response-body.js";
 import { type RetryOptions, readRetryOptions } from "./retry.js";
 import { type CallContext, createTransport, isLoopback, type TransportProvider } from "./transport.js";
@@ -105,7 +106,7 @@ export type ApiMethod<Paths extends Record<string, any>, Method extends HttpMeth
  * except that a call resolves only on a 2xx response and rejects with a typed error otherwise.
  */
 // biome-ignore lint/suspicious/noExplicitAny: as for ApiMethod.
-export interface ApiClient<Paths extends Record<string, any>, Media extends MediaType = MediaType> {
+export interface ApiClient<Paths extends Record<string, any>, Media extends MediaType = MediaType> extends ClientOf<Paths> {
   GET: ApiMethod<Paths, "get", Media>;
   PUT: ApiMethod<Paths, "put", Media>;
   POST: ApiMethod<Paths, "post", Media>;
@@ -114,18 +115,31 @@ export interface ApiClient<Paths extends Record<string, any>, Media extends Medi
   HEAD: ApiMethod<Paths, "head", Media>;
   PATCH: ApiMethod<Paths, "patch", Media>;
   TRACE: ApiMethod<Paths, "trace", Media>;
-  /** Adds openapi-fetch middleware. It sees requests before credentials are added. */
-  use(...middleware: Middleware[]): void;
+  /** Removes middleware added with `use()`. */
   eject(...middleware: Middleware[]): void;
+}
+
+/** The key of a client's type-only `paths` property. */
+declare const clientPaths: unique symbol;
+
+/**
+ * What named operations and paginators know of a client: which paths it has (a property that exists only in
+ * the types), and that it is one. Cheaper for the compiler than matching the whole {@link ApiClient}.
+ */
+export interface ClientOf<Paths> {
+  readonly [clientPaths]?: Paths;
+  /** Adds openapi-fetch middleware, run in the order added. It sees requests before credentials are added. */
+  use(...middleware: Middleware[]): void;
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
-type CallInit = {
+type CallInit = RequestOptions & {
   signal?: AbortSignal | null;
   params?: { path?: Record<string, unknown> };
-  body?: unknown;
-  parseAs?: string;
+  parseAs?: "json" | "text" | "blob" | "arrayBuffer" | "stream";
+  middleware?: Middleware[];
+  Request?: typeof Request;
   [key: string]: unknown;
 };
 
@@ -134,7 +148,7 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
   options: CommonClientOptions,
   provider: ProviderDefinition<ErrorBody>,
 ): ApiClient<Paths> {
-  const baseUrl = readBaseUrl("baseUrl", options.baseUrl, provider.defaultBaseUrl);
+  const baseUrl = readBaseUrl("baseUrl", options.baseUrl, provider.defaultBaseUrl).replace(/\/$/, "");
   const allowInsecureHttp = readFlag("allowInsecureHttp", options.allowInsecureHttp);
   const { protocol, hostname } = new URL(baseUrl);
   if (protocol === "http:" && !allowInsecureHttp && !isLoopback(hostname)) {
@@ -151,8 +165,7 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
   const callerFetch = readFunction<(request: Request) => Promise<Response>>("fetch", options.fetch);
   const headers = readHeaders("headers", options.headers);
   const defaultHeaders = { ...headers, "User-Agent": formatUserAgent(provider.packageName, provider.packageVersion) };
-  const inner = createClient<Paths>({ baseUrl, headers: defaultHeaders });
-  const middleware = new Set<Middleware>();
+  const middleware: Middleware[] = [];
   const baseRedactor = createRedactor({ secretFields: provider.secretFields });
   const send = createTransport({
     provider,
@@ -161,13 +174,17 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
     retry,
     maxResponseBytes,
     allowInsecureHttp,
+    trustedOrigin: baseUrl,
     log: logger && ((line) => logger.debug(`[identity-clients ${provider.name}] ${line}`)),
   });
 
   async function call(method: (typeof METHODS)[number], path: string, init: CallInit = {}) {
     const operation = `${method} ${path}`;
     checkPathParams(operation, path, init.params?.path);
-    const scope = new CallScope(deadlineMs, init.signal);
+    if (init.parseAs !== undefined && !PARSE_AS.has(init.parseAs)) {
+      throw new InvalidRequestError(operation, "parseAs", `must be one of ${[...PARSE_AS].join(", ")}`, "option");
+    }
+    const scope = new CallScope(Date.now() + deadlineMs, init.signal);
     // Built only when something is shown (an error, a log line): most calls never need it.
     let redactor: Redactor | undefined;
     let redactedHeaders = 0;
@@ -175,7 +192,6 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
       operation,
       method,
       scope,
-      deadlineAt: Date.now() + deadlineMs,
       sentHeaders: [],
       get redactor() {
         if (!redactor) {
@@ -191,16 +207,23 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
       retries: [],
     };
     try {
-      // Calls openapi-fetch would build the same way go straight to the transport: no Request, no middleware pass.
-      const request = middleware.size === 0 ? buildRequest(baseUrl, defaultHeaders, method, path, init) : undefined;
-      if (request) {
-        const answer = await send(request, context);
-        const { response } = answer;
-        const text = bodyText(answer.body);
-        if (!response.ok) throw apiError(response, parseErrorBody(text), context);
+      const serialized = serializeRequest(baseUrl, defaultHeaders, method, path, init);
+      const all = init.middleware?.length ? [...middleware, ...init.middleware] : middleware;
+      let response: Response;
+      let body: Uint8Array | null;
+      if (all.length === 0) {
+        const built = withBodyBytes(serialized);
+        ({ response, body } = await send(built instanceof Promise ? await built : built, context));
+      } else {
+        response = await sendThroughMiddleware(all, serialized, path, init, context);
+        body = response.body === null ? null : new Uint8Array(await response.arrayBuffer());
+      }
+      const text = bodyText(body);
+      if (!response.ok) throw apiError(response, parseErrorBody(text), context);
+      if (init.parseAs === undefined || init.parseAs === "json") {
         return { data: parseSuccess(method, operation, response, text, context), response };
       }
-      return await callThroughOpenApiFetch(method, path, init, context);
+      return { data: await parseAs(init.parseAs, method, response, body), response };
     } catch (error) {
       throw annotate(failure(error, scope, operation), context);
     } finally {
@@ -208,28 +231,40 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
     }
   }
 
-  /** The openapi-fetch path, for middleware and for options only it knows (serializers, `parseAs`, a per-call fetch). */
-  async function callThroughOpenApiFetch(method: (typeof METHODS)[number], path: string, init: CallInit, context: CallContext) {
-    const parseJson = init.parseAs === undefined;
-    const result = await inner.request(
-      method.toLowerCase() as never,
-      path as never,
-      {
-        ...init,
-        signal: context.scope.signal,
-        parseAs: parseJson ? "stream" : init.parseAs,
-        fetch: async (request: Request) => {
-          const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
-          const answer = await send({ method: request.method, url: request.url, headers: new Headers(request.headers), body }, context);
-          const { status, statusText, headers } = answer.response;
-          return new Response(answer.body as BodyInit | null, { status, statusText, headers });
-        },
-      } as never,
-    );
-    const { response, error } = result as { response: Response; error?: unknown };
-    if (!response.ok) throw apiError(response, error, context);
-    if (!parseJson) return { data: (result as { data?: unknown }).data, response };
-    return { data: parseSuccess(method, context.operation, response, await response.text(), context), response };
+  /** The call with middleware: a `Request` for it to see and change, sent (with credentials) by the transport. */
+  async function sendThroughMiddleware(
+    all: readonly Middleware[],
+    serialized: SerializedRequest,
+    path: string,
+    init: CallInit,
+    context: CallContext,
+  ): Promise<Response> {
+    // As openapi-fetch builds it: its own options out, any other RequestInit member in (and onto the Request).
+    const extra: Record<string, unknown> = {};
+    for (const key in init) if (!OPENAPI_FETCH_OPTIONS.has(key)) extra[key] = init[key];
+    const RequestClass = init.Request ?? Request;
+    const request = new RequestClass(serialized.url, {
+      redirect: "follow",
+      ...extra,
+      method: serialized.method,
+      headers: serialized.headers,
+      body: (serialized.body ?? null) as BodyInit | null,
+      signal: context.scope.signal,
+    });
+    for (const key in extra) if (!(key in request)) (request as unknown as Record<string, unknown>)[key] = extra[key];
+    const options = Object.freeze({
+      baseUrl: init.baseUrl ?? baseUrl,
+      fetch: (callerFetch ?? fetch) as typeof fetch,
+      parseAs: init.parseAs ?? "json",
+      ...serializersOf(init),
+    }) as MergedOptions;
+    const { response } = await runMiddleware(all, request, { schemaPath: path, params: init.params ?? {}, options }, async (sent) => {
+      const body = sent.body === null ? null : new Uint8Array(await sent.arrayBuffer());
+      const answer = await send({ method: sent.method, url: sent.url, headers: new Headers(sent.headers), body }, context);
+      const { status, statusText, headers } = answer.response;
+      return new Response(answer.body as BodyInit | null, { status, statusText, headers });
+    });
+    return response;
   }
 
   function parseSuccess(method: string, operation: string, response: Response, text: string, context: CallContext): unknown {
@@ -238,7 +273,11 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
       response.status === 204 ||
       response.status === 205 ||
       !!provider.bodylessResponses?.[operation]?.includes(response.status);
-    return parseJsonBody(text, response, bodyless, { provider: provider.name, operation, redactText: context.redactor.text });
+    return parseJsonBody(text, response, bodyless, {
+      provider: provider.name,
+      operation,
+      redactText: (shown) => context.redactor.text(shown),
+    });
   }
 
   function failure(error: unknown, scope: CallScope, operation: string): unknown {
@@ -266,18 +305,44 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
 
   const client: Record<string, unknown> = {
     use(...added: Middleware[]) {
-      inner.use(...added);
-      for (const one of added) middleware.add(one);
+      for (const one of added) if (isMiddleware(one)) middleware.push(one);
     },
     eject(...removed: Middleware[]) {
-      inner.eject(...removed);
-      for (const one of removed) middleware.delete(one);
+      for (const one of removed) {
+        const at = middleware.indexOf(one);
+        if (at !== -1) middleware.splice(at, 1);
+      }
     },
   };
   for (const method of METHODS) {
     client[method] = (path: string, init?: CallInit) => call(method, path, init);
   }
   return client as unknown as ApiClient<Paths>;
+}
+
+// openapi-fetch's own per-call options; every other member of a call's init is RequestInit for the Request.
+const OPENAPI_FETCH_OPTIONS = new Set([
+  "baseUrl",
+  "fetch",
+  "Request",
+  "headers",
+  "params",
+  "parseAs",
+  "querySerializer",
+  "bodySerializer",
+  "pathSerializer",
+  "body",
+  "middleware",
+  "signal",
+]);
+
+const PARSE_AS = new Set(["json", "text", "blob", "arrayBuffer", "stream"]);
+
+/** A 2xx body as `parseAs` asks (openapi-fetch's rules): nothing for a 204, a HEAD or an empty body. */
+function parseAs(as: "text" | "blob" | "arrayBuffer" | "stream", method: string, response: Response, body: Uint8Array | null): unknown {
+  if (response.status === 204 || method === "HEAD" || body === null || body.byteLength === 0) return undefined;
+  const copy = new Response(body as BodyInit, { headers: response.headers });
+  return as === "stream" ? copy.body : copy[as]();
 }
 
 function annotate(error: unknown, context: CallContext): unknown {

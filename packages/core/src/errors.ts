@@ -207,6 +207,17 @@ for (const [errorClass, name] of errorNames) {
   Object.defineProperty(errorClass.prototype, "name", { value: name, writable: true, configurable: true });
 }
 
+/**
+ * Names an error class outside the list above on its prototype, once. Called by its constructor before `super()`,
+ * so the name is in place when Error captures the stack, and a bundle that never makes one leaves the class out
+ * (a top-level statement naming it would keep it in every bundle).
+ */
+export function nameErrorClass(errorClass: { prototype: object }, name: string): void {
+  if (!Object.hasOwn(errorClass.prototype, "name")) {
+    Object.defineProperty(errorClass.prototype, "name", { value: name, writable: true, configurable: true });
+  }
+}
+
 function causeSummary(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : "";

@@ -3,6 +3,7 @@ export type {
   ApiClient,
   ApiMethod,
   ApiResult,
+  ClientOf,
   CommonClientOptions,
   HttpMethod,
   InitParam,
@@ -20,7 +21,7 @@ export {
   ResponseParseError,
   TimeoutError,
 } from "./errors.js";
-export type { Operation, PathsWith } from "./operation.js";
+export type { Operation, OperationInit, OperationInitArgs, OperationResult, PathsWith } from "./operation.js";
 export { operation } from "./operation.js";
 export { readBaseUrl, readCredential, readDuration, readEnv, readFunction, readHeaders, readOptions } from "./options.js";
 export type { ItemOf, Page, PageIterator, PaginateOptions, PaginationProblem, PaginationStyle, Paginator } from "./paginate.js";

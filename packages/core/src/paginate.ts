@@ -1,10 +1,9 @@
 // Paginators: iterate every item of a list operation, page after page, in the style its spec declares
 // (`x-pagination`). A paginator ends only on the list's documented end signal; anything else (a marker or page
 // the server already sent, a list longer than a guard allows) is a PaginationError, never a silent stop.
-import type { MaybeOptionalInit } from "openapi-fetch";
-import type { ApiClient, ApiResult, HttpMethod, InitParam, MediaType } from "./client.js";
-import { IdentityClientError, InvalidRequestError } from "./errors.js";
-import type { PathsWith } from "./operation.js";
+import type { ClientOf, HttpMethod } from "./client.js";
+import { IdentityClientError, InvalidRequestError, nameErrorClass } from "./errors.js";
+import type { OperationInit, OperationInitArgs, OperationResult, PathsWith } from "./operation.js";
 
 /** How a list pages, as `x-pagination` declares it. Field names are query parameters; `*` paths are dot paths in the body. */
 export type PaginationStyle =
@@ -37,6 +36,7 @@ export class PaginationError extends IdentityClientError {
   readonly items: number;
 
   constructor(init: { operation: string; problem: PaginationProblem; pages: number; items: number; detail: string }) {
+    nameErrorClass(PaginationError, "PaginationError");
     super(`Paginating ${init.operation} stopped after ${init.pages} page(s) and ${init.items} item(s): ${init.detail}`);
     this.operation = init.operation;
     this.problem = init.problem;
@@ -44,7 +44,6 @@ export class PaginationError extends IdentityClientError {
     this.items = init.items;
   }
 }
-Object.defineProperty(PaginationError.prototype, "name", { value: "PaginationError", writable: true, configurable: true });
 
 /** One page as the list operation answered it. */
 export interface Page<Body> {
@@ -66,20 +65,11 @@ type At<T, Path extends string> = Path extends `${infer Head}.${infer Rest}`
 /** The item type of the array at dot path `Items` in a page's body. */
 export type ItemOf<Body, Items extends string> = NonNullable<At<Body, Items>> extends readonly (infer Item)[] ? Item : never;
 
-type BodyOf<Paths extends PathsWith<Path, Method>, Path extends string, Method extends HttpMethod, Init> = ApiResult<
-  Paths[Path][Method],
-  Init,
-  MediaType
->["data"];
-
 /** A generated paginator: `paginateListThings(client, init?, options?)` iterates every item of ListThings. */
-export type Paginator<Path extends string, Method extends HttpMethod, Items extends string> = <
-  Paths extends PathsWith<Path, Method>,
-  Init extends MaybeOptionalInit<Paths[Path], Method>,
->(
-  client: ApiClient<Paths>,
-  ...args: [...InitParam<Init>, options?: PaginateOptions]
-) => PageIterator<ItemOf<BodyOf<Paths, Path, Method, Init>, Items>, BodyOf<Paths, Path, Method, Init>>;
+export type Paginator<Path extends string, Method extends HttpMethod, Items extends string> = <Paths extends PathsWith<Path, Method>>(
+  client: ClientOf<Paths>,
+  ...args: [...OperationInitArgs<OperationInit<Paths[Path][Method]>>, options?: PaginateOptions]
+) => PageIterator<ItemOf<OperationResult<Paths[Path][Method]>["data"], Items>, OperationResult<Paths[Path][Method]>["data"]>;
 
 type UntypedClient = Record<string, (path: string, init?: unknown) => Promise<{ data: unknown; response: Response }>>;
 type CallInit = { params?: { query?: Record<string, unknown>; [key: string]: unknown }; [key: string]: unknown };

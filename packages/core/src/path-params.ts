@@ -1,6 +1,17 @@
 import { InvalidRequestError } from "./errors.js";
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
+// The parameter names of each path template seen: a client calls the same few templates over and over.
+const namesByTemplate = new Map<string, string[]>();
+
+function parameterNames(pathTemplate: string): string[] {
+  let names = namesByTemplate.get(pathTemplate);
+  if (names === undefined) {
+    names = [...pathTemplate.matchAll(PLACEHOLDER)].map((match) => match[1] ?? "");
+    if (namesByTemplate.size < 1000) namesByTemplate.set(pathTemplate, names);
+  }
+  return names;
+}
 
 /**
  * Checks that every `{name}` in a path template has a usable value before the request is built.
@@ -8,7 +19,7 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
  * would be resolved away by URL parsing and address another endpoint.
  */
 export function checkPathParams(operation: string, pathTemplate: string, pathParams: Record<string, unknown> | undefined): void {
-  for (const [, name = ""] of pathTemplate.matchAll(PLACEHOLDER)) {
+  for (const name of parameterNames(pathTemplate)) {
     const value = pathParams?.[name];
     if (value === undefined || value === null) {
       throw new InvalidRequestError(operation, name, "is missing");

@@ -68,20 +68,29 @@ export function parseJsonBody(
   bodyless: boolean,
   context: ProblemContext & { redactText: (text: string) => string },
 ): unknown {
-  const { redactText, ...where } = context;
   const contentType = contentTypeOf(response);
-  const fail = (problem: "invalid-json" | "not-json" | "empty", cause?: unknown) =>
-    new ResponseParseError({ ...where, status: response.status, problem, contentType, snippet: snippetOf(text, redactText), cause });
   if (text.trim() === "") {
     if (bodyless) return undefined;
-    throw fail("empty");
+    throw parseProblem("empty", text, response, contentType, context);
   }
-  if (contentType !== undefined && !isJsonType(contentType)) throw fail("not-json");
+  if (contentType !== undefined && !isJsonType(contentType)) throw parseProblem("not-json", text, response, contentType, context);
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw fail("invalid-json", error);
+    throw parseProblem("invalid-json", text, response, contentType, context, error);
   }
+}
+
+function parseProblem(
+  problem: "invalid-json" | "not-json" | "empty",
+  text: string,
+  response: Response,
+  contentType: string | undefined,
+  context: ProblemContext & { redactText: (text: string) => string },
+  cause?: unknown,
+): ResponseParseError {
+  const { redactText, ...where } = context;
+  return new ResponseParseError({ ...where, status: response.status, problem, contentType, snippet: snippetOf(text, redactText), cause });
 }
 
 /** The body of an error response: parsed JSON when it is JSON, otherwise its text; undefined when empty. */

@@ -47,6 +47,8 @@ export interface TransportConfig {
   retry: RetryPolicy;
   maxResponseBytes: number;
   allowInsecureHttp: boolean;
+  /** The client's base URL, checked when the client was made: URLs under it need no second look. */
+  trustedOrigin: string;
   log: ((line: string) => void) | undefined;
 }
 
@@ -56,7 +58,6 @@ export interface CallContext {
   method: string;
   /** The call's deadline and the caller's signal. */
   scope: CallScope;
-  deadlineAt: number;
   /** Scrubs the call's secrets (keys, secret body fields, every credential header sent) from anything shown. */
   readonly redactor: Redactor;
   /** The headers of every request sent, whose credential values the redactor scrubs too. */
@@ -87,14 +88,28 @@ export function createTransport(config: TransportConfig) {
     : (request: OutgoingRequest, signal: AbortSignal) => fetch(request.url, fetchInit(request, signal));
 
   async function attempt(request: OutgoingRequest, call: CallContext): Promise<Outcome> {
+    // One signal per attempt: fetch needs it to give up on an attempt that timed out (or a call that ended).
     const controller = new AbortController();
     const signal = controller.signal;
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, config.timeoutMs);
-    const unsubscribe = call.scope.onAbort((reason) => controller.abort(reason));
+    // The attempt's timer also keeps the call's deadline when that comes first.
+    const { scope } = call;
+    const untilDeadline = scope.deadlineAt - Date.now();
+    const timer =
+      untilDeadline < config.timeoutMs
+        ? setTimeout(
+            () => {
+              scope.expire();
+              controller.abort();
+            },
+            Math.max(0, untilDeadline),
+          )
+        : setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, config.timeoutMs);
+    // Only a caller's signal (or a deadline timer a wait armed) can end the call meanwhile; most calls have neither.
+    const unsubscribe = scope.canAbort ? scope.onAbort((reason) => controller.abort(reason)) : undefined;
     const started = Date.now();
     try {
       const response = await fetchFollowingRedirects(request, signal, call);
@@ -108,7 +123,7 @@ export function createTransport(config: TransportConfig) {
       return { error: new NetworkError(provider.name, call.operation, error) };
     } finally {
       clearTimeout(timer);
-      unsubscribe();
+      unsubscribe?.();
     }
   }
 
@@ -118,7 +133,8 @@ export function createTransport(config: TransportConfig) {
       checkTransportSecurity(url, call);
       // A copy with its own headers: what the provider adds stays on this attempt (and this hop).
       const outgoing: OutgoingRequest = { method, url, headers: new Headers(request.headers), body };
-      await provider.authenticate(outgoing);
+      const authenticating = provider.authenticate(outgoing);
+      if (authenticating) await authenticating;
       call.sentHeaders.push(outgoing.headers);
       if (log) log(describeRequest(outgoing, call));
       const response = await send(outgoing, signal);
@@ -136,7 +152,7 @@ export function createTransport(config: TransportConfig) {
   }
 
   function checkTransportSecurity(url: string, call: CallContext): void {
-    if (config.allowInsecureHttp || !url.startsWith("http:")) return;
+    if (config.allowInsecureHttp || !url.startsWith("http:") || isUnder(url, config.trustedOrigin)) return;
     const { hostname } = new URL(url);
     if (!isLoopback(hostname)) {
       const problem = `is plain http:// to ${hostname}, which would send credentials unencrypted; use https, or set \`allowInsecureHttp: true\` for a trusted network`;
@@ -162,7 +178,7 @@ export function createTransport(config: TransportConfig) {
     const reason = reasonToRetry(outcome, call.method);
     if (!reason) return false;
     // A server asking for a longer wait than we allow (or than the deadline leaves) gets its answer as the error.
-    if (requested !== undefined && (requested > retry.maxDelayMs || now + requested > call.deadlineAt)) return false;
+    if (requested !== undefined && (requested > retry.maxDelayMs || now + requested > call.scope.deadlineAt)) return false;
     if (free) freeWaits.used += 1;
     const delayMs = requested ?? backoffDelay(call.attempts, retry);
     const record = { attempt: call.attempts, reason, delayMs };
@@ -203,7 +219,7 @@ export function createTransport(config: TransportConfig) {
   return async function sendCall(request: OutgoingRequest, call: CallContext): Promise<Answer> {
     const freeWaits = { used: 0 };
     for (;;) {
-      const pass = gate && (await gate.admit(call.scope, Math.min(call.deadlineAt, Date.now() + retry.maxDelayMs)));
+      const pass = gate && (await gate.admit(call.scope, Math.min(call.scope.deadlineAt, Date.now() + retry.maxDelayMs)));
       call.attempts += 1;
       let outcome: Outcome | undefined;
       try {
@@ -212,7 +228,7 @@ export function createTransport(config: TransportConfig) {
         const response = outcome?.answer?.response;
         pass?.settle(response && { status: response.status, state: rateLimitState(response.headers) });
       }
-      if (!(await waitBeforeRetry(outcome, call, freeWaits))) {
+      if (outcome.answer?.response.ok || !(await waitBeforeRetry(outcome, call, freeWaits))) {
         if (outcome.error) throw outcome.error;
         return outcome.answer;
       }
@@ -224,6 +240,13 @@ function fetchInit(request: OutgoingRequest, signal: AbortSignal): RequestInit {
   const init: RequestInit = { method: request.method, headers: request.headers, signal, redirect: "manual" };
   if (request.body !== null) init.body = request.body;
   return init;
+}
+
+/** True for a URL on `base` (the same origin and below its path), so `http://a:1` does not cover `http://a:10`. */
+function isUnder(url: string, base: string): boolean {
+  if (!url.startsWith(base)) return false;
+  const next = url.charAt(base.length);
+  return next === "" || next === "/" || next === "?";
 }
 
 export function isLoopback(hostname: string): boolean {

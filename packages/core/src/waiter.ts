@@ -1,7 +1,7 @@
 // Waiters: poll an asynchronous operation's status until it succeeds or fails, with backoff, a deadline and
 // the caller's AbortSignal. Provider packages build their waiters (instance created, assignment done, ...)
 // from `waitUntil` and their named operations.
-import { IdentityClientError, InvalidRequestError } from "./errors.js";
+import { IdentityClientError, InvalidRequestError, nameErrorClass } from "./errors.js";
 import { sleep } from "./retry.js";
 
 /** What one poll showed: its result, or the error it threw. */
@@ -51,6 +51,7 @@ export class WaiterError<Result = unknown> extends IdentityClientError {
     detail: string;
     last: PollOutcome<Result> | undefined;
   }) {
+    nameErrorClass(WaiterError, "WaiterError");
     super(
       `Waiting for ${init.description} ${init.reason === "failure" ? "failed" : "timed out"} after ${init.polls} poll(s): ${init.detail}`,
     );
@@ -61,7 +62,6 @@ export class WaiterError<Result = unknown> extends IdentityClientError {
     this.lastError = init.last?.ok === false ? init.last.error : undefined;
   }
 }
-Object.defineProperty(WaiterError.prototype, "name", { value: "WaiterError", writable: true, configurable: true });
 
 /**
  * Polls until `accept` says success (resolves with that poll's result) or failure (rejects with a WaiterError

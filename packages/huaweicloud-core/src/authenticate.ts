@@ -41,7 +41,9 @@ export function createHuaweiCloudAuth(options: HuaweiCloudAuthOptions, scope: Cr
   const secretsUsed = new Set<string>();
   return {
     async authenticate(request) {
-      const resolved = await credentials();
+      // Credentials at hand are used at once: no wait on a promise for every attempt.
+      const current = credentials();
+      const resolved = current instanceof Promise ? await current : current;
       secretsUsed.add(resolved.sk);
       if (resolved.securityToken !== undefined) secretsUsed.add(resolved.securityToken);
       await signHuaweiCloudRequest(request, resolved, now(clock));
@@ -60,13 +62,21 @@ const SIGNED_HEADERS = ["content-type", "x-domain-id", "x-project-id", "x-securi
  */
 export function signHuaweiCloudRequest(request: OutgoingRequest, credentials: ResolvedCredentials, date: Date): void | Promise<void> {
   const { headers, body } = request;
+  const scopeHeader = CREDENTIAL_SCOPES[credentials.scope].header;
   // Every operation is JSON; the official SDKs send (and sign) this header on every request.
-  if (!headers.has("content-type")) headers.set("content-type", "application/json");
-  headers.set(CREDENTIAL_SCOPES[credentials.scope].header, credentials.scopeId);
+  let contentType = headers.get("content-type");
+  if (contentType === null) {
+    contentType = "application/json";
+    headers.set("content-type", contentType);
+  }
+  headers.set(scopeHeader, credentials.scopeId);
   if (credentials.securityToken !== undefined) headers.set("x-security-token", credentials.securityToken);
 
-  const signedHeaders: Record<string, string> = {};
+  // The headers just set are signed with the values they were set to; the others as the request has them.
+  const signedHeaders: Record<string, string> = { "content-type": contentType, [scopeHeader]: credentials.scopeId };
+  if (credentials.securityToken !== undefined) signedHeaders["x-security-token"] = credentials.securityToken;
   for (const name of SIGNED_HEADERS) {
+    if (name in signedHeaders) continue;
     const value = headers.get(name);
     if (value !== null) signedHeaders[name] = value;
   }

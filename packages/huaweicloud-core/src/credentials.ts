@@ -76,14 +76,15 @@ export interface ResolvedCredentials {
 
 /**
  * Reads the credential options of a client of `scope` (options first, then the official SDK's environment
- * variables, or a credentials provider) and returns what resolves the credentials of each attempt. Bad values are
+ * variables, or a credentials provider) and returns what resolves the credentials of each attempt (at once when
+ * they are at hand, a promise when a provider must be asked). Bad values are
  * a `ConfigurationError` naming the option, now; a provider's result is checked when it is called.
  */
 export function readHuaweiCloudCredentials(
   options: HuaweiCloudCredentialOptions,
   scope: CredentialScope,
   now: () => number,
-): () => Promise<ResolvedCredentials> {
+): () => ResolvedCredentials | Promise<ResolvedCredentials> {
   const { option, env } = CREDENTIAL_SCOPES[scope];
   const provider = readFunction<CredentialsProvider>("credentials", options.credentials);
   const scopeOption =
@@ -109,7 +110,7 @@ export function readHuaweiCloudCredentials(
       : undefined;
   const scopeId = scopeOption ?? readCredential(option, options[option], env);
   const resolved: ResolvedCredentials = { ak, sk, securityToken, scope, scopeId, expiresAt: undefined };
-  return () => Promise.resolve(resolved);
+  return () => resolved;
 }
 
 /** Caches what a credentials provider returns and asks again when it is about to expire. */
@@ -124,9 +125,9 @@ class CredentialsCache {
     private readonly now: () => number,
   ) {}
 
-  get(): Promise<ResolvedCredentials> {
+  get(): ResolvedCredentials | Promise<ResolvedCredentials> {
     const current = this.#current;
-    if (current && !expiresSoon(current, this.now())) return Promise.resolve(current);
+    if (current && !expiresSoon(current, this.now())) return current;
     this.#pending ??= this.#refresh().finally(() => {
       this.#pending = undefined;
     });

@@ -40,6 +40,21 @@ export function goEncodeQuery(params: URLSearchParams): string {
     .join("&");
 }
 
+// `key=value` pairs of unreserved characters only: decoding and escaping leave them as they are.
+const PLAIN_PAIR = /^[A-Za-z0-9\-_.~]+=[A-Za-z0-9\-_.~]*$/;
+
+/**
+ * The Go form of a query made only of plain pairs (the usual case): the pairs sorted by key, each key's values
+ * in order (the sort is stable). Undefined when a pair needs decoding or escaping.
+ */
+function plainGoQuery(query: string): string | undefined {
+  const pairs = query.split("&");
+  for (const pair of pairs) if (!PLAIN_PAIR.test(pair)) return undefined;
+  const key = (pair: string) => pair.slice(0, pair.indexOf("="));
+  // Plain keys are ASCII: code-unit order is byte order.
+  return pairs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).join("&");
+}
+
 /**
  * The URL with its query re-encoded as the official SDK encodes it; the URL itself (same string) when it has no
  * query or already has that form. Only the query changes: scheme, host and path are kept as given.
@@ -49,7 +64,7 @@ export function withGoQuery(url: string): string {
   if (mark === -1) return url;
   const hash = url.indexOf("#", mark);
   const query = url.slice(mark + 1, hash === -1 ? undefined : hash);
-  const encoded = goEncodeQuery(new URLSearchParams(query));
+  const encoded = (query === "" ? undefined : plainGoQuery(query)) ?? goEncodeQuery(new URLSearchParams(query));
   if (encoded === "") return url.slice(0, mark);
   return encoded === query ? url : `${url.slice(0, mark)}?${encoded}`;
 }

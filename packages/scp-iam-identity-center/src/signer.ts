@@ -42,7 +42,15 @@ export function signScpRequest(input: ScpSignatureInput): string {
       "signScpRequest needs node:crypto, which this runtime lacks (on Cloudflare Workers, enable nodejs_compat); createScpClient signs with Web Crypto there",
     );
   }
-  return nodeCrypto.createHmac("sha256", input.secretKey).update(signedMessage(input), "utf8").digest("base64");
+  return nodeCrypto.createHmac("sha256", hmacKey(nodeCrypto, input.secretKey)).update(signedMessage(input), "utf8").digest("base64");
+}
+
+// The key object of the last secret key: a client signs every request with the same one, and a KeyObject
+// saves importing the key again for each signature.
+let lastKey: { secretKey: string; key: NodeCrypto.KeyObject } | undefined;
+function hmacKey(crypto: typeof NodeCrypto, secretKey: string): NodeCrypto.KeyObject {
+  if (lastKey?.secretKey !== secretKey) lastKey = { secretKey, key: crypto.createSecretKey(secretKey, "utf8") };
+  return lastKey.key;
 }
 
 /** {@link signScpRequest} with Web Crypto, which every runtime has. */

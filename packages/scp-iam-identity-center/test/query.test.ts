@@ -47,6 +47,13 @@ describe("withGoQuery", () => {
     for (const url of [base, `${base}?page=0&size=20`, `${base}?a=%2B`]) expect(withGoQuery(url)).toBe(url);
   });
 
+  it("sorts plain pairs whose keys are out of order, keeping a repeated key's values in order", () => {
+    expect(withGoQuery(`${base}?size=20&page=0`)).toBe(`${base}?page=0&size=20`);
+    expect(withGoQuery(`${base}?user_id=b&user_id=a&page=0`)).toBe(`${base}?page=0&user_id=b&user_id=a`);
+    expect(withGoQuery(`${base}?page=0&user_id=b&user_id=a`)).toBe(`${base}?page=0&user_id=b&user_id=a`);
+    expect(withGoQuery(`${base}?flag&page=0`)).toBe(`${base}?flag=&page=0`);
+  });
+
   it("keeps the path as given and drops an empty query", () => {
     expect(withGoQuery("https://h/v1/instances/a%20b?")).toBe("https://h/v1/instances/a%20b");
   });
