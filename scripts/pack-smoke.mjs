@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { startPrism } from "./prism.mjs";
+import { startPrisms } from "./prism.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -160,10 +160,8 @@ async function main() {
     if (oversized.length > 0) throw new Error(`over the size budget stated in the README: ${oversized.join(", ")}`);
 
     // Every provider's mock, as `pnpm demo` starts them: a demo across packages reaches the others' in `mocks`.
-    const mocks = new Map();
+    const { urls, stop } = await startPrisms(providers.map(({ folder }) => folder));
     try {
-      for (const { folder } of providers) mocks.set(folder, await startPrism(folder));
-      const urls = Object.fromEntries([...mocks].map(([folder, mock]) => [folder, mock.url]));
       for (const { folder, manifest } of providers) {
         console.log(`smoke: ${manifest.name} from its tarball, against the Prism mock at ${urls[folder]}`);
         const options = `{ baseUrl: ${JSON.stringify(urls[folder])}, mocks: ${JSON.stringify(urls)}, log: () => {} }`;
@@ -171,7 +169,7 @@ async function main() {
         run(process.execPath, ["--input-type=module", "-e", script], project);
       }
     } finally {
-      await Promise.all([...mocks.values()].map((mock) => mock.stop()));
+      await stop();
     }
     console.log(`smoke: ${packages.length} package(s) packed, installed, type-checked and run from their tarballs.`);
   } finally {

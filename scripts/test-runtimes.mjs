@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { installProject, packPackages, publishablePackages } from "./pack-smoke.mjs";
-import { startPrism } from "./prism.mjs";
+import { startPrisms } from "./prism.mjs";
 import { installRuntime, RUNTIME_PACKAGES } from "./runtimes/install.mjs";
 import { startVerifier } from "./runtimes/verifier.mjs";
 
@@ -251,12 +251,12 @@ async function main() {
   // Downloads (first run only) and the Prism mocks start in their own processes while the packages are packed and
   // installed. That is synchronous (pack-smoke's helpers), so the mocks' readiness is only read afterwards: their ready
   // timeout is long enough not to fire in the meantime.
-  /** @type {[string, { url: string, stop(): Promise<void> }][]} */
-  const prism = [];
   const providers = publishablePackages().filter(({ dir }) => existsSync(join(dir, "examples", "demo.mjs")));
-  const mocks = Promise.allSettled(
-    providers.map(async ({ folder }) => prism.push([folder, await startPrism(folder, { readyTimeoutMs: 300_000 })])),
+  const mocks = startPrisms(
+    providers.map(({ folder }) => folder),
+    { readyTimeoutMs: 300_000 },
   );
+  mocks.catch(() => undefined);
   const binaries = new Map();
   const installs = Promise.all(
     [...new Set(runtimes.map((runtime) => runtime.runtime))].map(async (runtime) =>
@@ -292,11 +292,9 @@ async function main() {
       copyFileSync(join(root, "packages", folder, "examples", "demo.mjs"), join(project, "demos", `${folder}.mjs`));
     console.log(`runtimes: ${packed.length} packages packed and installed with npm into ${project} (${seconds(Date.now() - started)})`);
 
-    const notStarted = (await mocks).find((mock) => mock.status === "rejected");
-    if (notStarted) throw notStarted.reason;
+    const { urls: prismUrls } = await mocks;
     await installs;
     console.log(`runtimes: Prism mocks up and runtimes ready (${seconds(Date.now() - started)})`);
-    const prismUrls = Object.fromEntries(prism.map(([folder, mock]) => [folder, mock.url]));
 
     for (const runtime of runtimes) {
       const runStarted = Date.now();
@@ -334,9 +332,12 @@ async function main() {
       }
     }
   } finally {
-    await mocks;
     await verifier.close();
-    await Promise.all(prism.map(([, mock]) => mock.stop()));
+    // Stops the mocks once they are up (a failed start stopped its own).
+    await mocks.then(
+      (started) => started.stop(),
+      () => undefined,
+    );
     if (keep) console.log(`runtimes: kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
