@@ -17,9 +17,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
+import { deref, HTTP_METHODS } from "./spec-ref.mjs";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 export const FACTS_FILE = "sdk-facts.json";
 
 /**
@@ -227,7 +227,7 @@ function specOperations(spec) {
   const ops = new Map();
   for (const [path, rawItem] of Object.entries(spec?.paths ?? {})) {
     const item = deref(spec, rawItem) ?? {};
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!operation?.operationId) continue;
       const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((parameter) => deref(spec, parameter));
@@ -428,16 +428,6 @@ function compareModel(context, modelName, model, schema, visiting) {
       context.addField(modelName, name, "invented-field", `the spec has ${name}; SDK model ${modelName} does not`, where);
     }
   }
-}
-
-/** Follows local `$ref`s (`#/...`) to the object they name; anything else is returned as is. */
-function deref(spec, node, depth = 0) {
-  if (!node?.$ref?.startsWith("#/") || depth > 50) return node;
-  const target = node.$ref
-    .slice(2)
-    .split("/")
-    .reduce((at, key) => at?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
-  return deref(spec, target, depth + 1);
 }
 
 // ---------------------------------------------------------------------------------------------------------
