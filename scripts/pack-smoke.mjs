@@ -42,13 +42,14 @@ async function lintPackage(dir, name) {
 }
 
 /**
- * Bundles `contents` (an ES module, resolved from `project`) with esbuild — minified, ESM, `node:*` external — and
- * returns its gzipped size in bytes. `contents` defaults to everything the package `name` exports.
+ * Bundles `contents` (an ES module, its imports resolved from `resolveDir`) with esbuild as the size budgets are
+ * measured — minified, ESM, `node:*` external — with `options` (e.g. `alias`, `metafile`) added. Resolves to
+ * esbuild's result and the bundle's gzipped size in bytes.
  */
-export async function bundleSize(project, name, contents = `export * from ${JSON.stringify(name)};`) {
+export async function minifiedBundle(contents, resolveDir, options = {}) {
   const { build } = await import("esbuild");
   const result = await build({
-    stdin: { contents, resolveDir: project, loader: "js" },
+    stdin: { contents, resolveDir, loader: "js" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -57,8 +58,14 @@ export async function bundleSize(project, name, contents = `export * from ${JSON
     mainFields: ["module", "main"],
     write: false,
     logLevel: "silent",
+    ...options,
   });
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).byteLength;
+  return { result, gzippedBytes: gzipSync(result.outputFiles[0].contents, { level: 9 }).byteLength };
+}
+
+/** The gzipped size in bytes of `contents` bundled from `project` (see minifiedBundle); by default, everything `name` exports. */
+export async function bundleSize(project, name, contents = `export * from ${JSON.stringify(name)};`) {
+  return (await minifiedBundle(contents, project)).gzippedBytes;
 }
 
 /** Packages that would be published: packages/* without `private`. */
