@@ -63,10 +63,17 @@ export function providersWithFacts(root = repoRoot) {
 
 /** Reads specs/<provider>/openapi.yaml and sdk-facts.json and returns every unaccepted difference. */
 export function checkProvider(provider, { root = repoRoot } = {}) {
-  const folder = join(root, "specs", provider);
-  const spec = parseYaml(readFileSync(join(folder, "openapi.yaml"), "utf8"));
-  const facts = JSON.parse(readFileSync(join(folder, FACTS_FILE), "utf8"));
+  const { spec, facts } = readProvider(provider, root);
   return checkSpec(spec, facts);
+}
+
+/** specs/<provider>/openapi.yaml and its sdk-facts.json under `root`, parsed. */
+function readProvider(provider, root) {
+  const folder = join(root, "specs", provider);
+  return {
+    spec: parseYaml(readFileSync(join(folder, "openapi.yaml"), "utf8")),
+    facts: JSON.parse(readFileSync(join(folder, FACTS_FILE), "utf8")),
+  };
 }
 
 /** Every difference between a parsed spec and parsed facts, minus the accepted ones, plus stale accepted entries. */
@@ -457,8 +464,9 @@ function main() {
   }
   let failed = false;
   for (const provider of positionals.length > 0 ? positionals : available) {
-    const differences = checkProvider(provider, { root });
-    const accepted = JSON.parse(readFileSync(join(root, "specs", provider, FACTS_FILE), "utf8")).accepted?.length ?? 0;
+    const { spec, facts } = readProvider(provider, root);
+    const differences = checkSpec(spec, facts);
+    const accepted = facts.accepted?.length ?? 0;
     const summary = differences.length === 0 ? "no differences from the SDK" : `${differences.length} difference(s) from the SDK`;
     console.log(`${provider}: ${summary} (${accepted} accepted)`);
     for (const difference of differences) console.log(`  ${formatDifference(difference)}`);
