@@ -9,7 +9,8 @@
 // an error class's `name`) keeps that class in every bundle.
 // `node ../../scripts/bundle-dist.mjs` from a package directory.
 import { readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 /** Bundles `<dir>/dist/index.js` in place and deletes the other .js files (and their maps) under dist/. */
@@ -45,4 +46,4 @@ function listFiles(dir) {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await bundleDist(process.cwd());
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundleDist(process.cwd());

@@ -6,20 +6,16 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { startPrism } from "./prism.mjs";
+import { startPrisms } from "./prism.mjs";
 import { listProviders } from "./providers.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const providers = listProviders().filter((provider) => existsSync(join(root, "packages", provider, "examples", "demo.mjs")));
 
-const mocks = new Map();
+let mocks;
 try {
-  await Promise.all(
-    listProviders().map(async (provider) => {
-      mocks.set(provider, await startPrism(provider));
-    }),
-  );
-  const urls = Object.fromEntries([...mocks].map(([provider, mock]) => [provider, mock.url]));
+  mocks = await startPrisms(listProviders());
+  const { urls } = mocks;
   for (const provider of providers) {
     const url = urls[provider];
     console.log(`\n=== ${provider}: examples/demo.mjs against the Prism mock at ${url}\n`);
@@ -31,5 +27,5 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  await Promise.all([...mocks.values()].map((mock) => mock.stop()));
+  await mocks?.stop();
 }

@@ -13,6 +13,11 @@ export interface ExampleCall {
   response: unknown;
   hasJsonResponse: boolean;
 }
+export interface CallInit {
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+  body?: unknown;
+}
+export function callInit(call: ExampleCall): CallInit;
 export function documentedValue(parameter: Record<string, unknown>, deref?: (value: unknown) => unknown): unknown;
 export function exampleCalls(spec: Record<string, unknown>): ExampleCall[];
 export function expandPath(template: string, pathParams: Record<string, unknown>): string;

@@ -87,6 +87,17 @@ export function exampleCalls(spec) {
   return calls;
 }
 
+/** The call's `{ params: { path?, query? }, body? }` for a generated operation or openapi-fetch, leaving out what is empty. */
+export function callInit(call) {
+  const params = {};
+  if (Object.keys(call.params.path).length > 0) params.path = call.params.path;
+  if (Object.keys(call.params.query).length > 0) params.query = call.params.query;
+  const init = {};
+  if (Object.keys(params).length > 0) init.params = params;
+  if (call.hasBody) init.body = call.body;
+  return init;
+}
+
 /** The path with its parameters substituted (each encodeURIComponent-ed, as openapi-fetch does). */
 export function expandPath(template, pathParams) {
   return template.replace(/\{([^{}]+)\}/g, (_, name) => {

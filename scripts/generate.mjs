@@ -30,6 +30,7 @@ import {
 } from "./operations-codegen.mjs";
 import { listProviders, selectProviders } from "./providers.mjs";
 import { SpecError } from "./spec-error.mjs";
+import { HTTP_METHODS, refTarget } from "./spec-ref.mjs";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const GENERATED_DIR = join("src", "generated");
@@ -86,21 +87,13 @@ export async function renderProvider(provider, root = repoRoot) {
   return files;
 }
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
 /**
  * The runtime's view of the spec: the property names marked secret (`format: password` or
  * `x-secret: true`), redacted wherever they appear, and the 2xx responses documented without a body,
  * where an empty body is expected rather than an error.
  */
 export function specFacts(spec) {
-  const resolve = (node) => {
-    if (!node?.$ref?.startsWith("#/")) return node;
-    return node.$ref
-      .slice(2)
-      .split("/")
-      .reduce((at, key) => at?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
-  };
+  const resolve = (node) => refTarget(spec, node);
   const secretFields = new Set();
   const visit = (node) => {
     if (typeof node !== "object" || node === null) return;

@@ -2,8 +2,8 @@
 // scripts/generate.mjs). Each operation becomes `export const <operationId, first letter lower-cased>`, a
 // typed call of the client's path-based method; each list with `x-pagination` becomes `paginate<OperationId>`.
 import { SpecError } from "./spec-error.mjs";
+import { HTTP_METHODS, refTarget } from "./spec-ref.mjs";
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const STYLES = {
   marker: { required: ["items", "marker", "nextMarker"], optional: ["limit"], queryParams: ["marker", "limit"] },
   page: { required: ["items", "page", "firstPage"], optional: ["size", "count"], queryParams: ["page", "size"] },
@@ -23,13 +23,7 @@ export function operationName(operationId) {
  * operationId, a malformed `x-pagination`, or a list that pages without one.
  */
 export function readOperations(specFile, spec) {
-  const resolve = (node) => {
-    if (!node?.$ref?.startsWith("#/")) return node;
-    return node.$ref
-      .slice(2)
-      .split("/")
-      .reduce((at, key) => at?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
-  };
+  const resolve = (node) => refTarget(spec, node);
   const operations = [];
   const names = new Map();
   for (const [path, item] of Object.entries(spec.paths ?? {})) {

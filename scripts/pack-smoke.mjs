@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { startPrism } from "./prism.mjs";
+import { startPrisms } from "./prism.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -42,13 +42,14 @@ async function lintPackage(dir, name) {
 }
 
 /**
- * Bundles `contents` (an ES module, resolved from `project`) with esbuild — minified, ESM, `node:*` external — and
- * returns its gzipped size in bytes. `contents` defaults to everything the package `name` exports.
+ * Bundles `contents` (an ES module, its imports resolved from `resolveDir`) with esbuild as the size budgets are
+ * measured — minified, ESM, `node:*` external — with `options` (e.g. `alias`, `metafile`) added. Resolves to
+ * esbuild's result and the bundle's gzipped size in bytes.
  */
-export async function bundleSize(project, name, contents = `export * from ${JSON.stringify(name)};`) {
+export async function minifiedBundle(contents, resolveDir, options = {}) {
   const { build } = await import("esbuild");
   const result = await build({
-    stdin: { contents, resolveDir: project, loader: "js" },
+    stdin: { contents, resolveDir, loader: "js" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -57,8 +58,14 @@ export async function bundleSize(project, name, contents = `export * from ${JSON
     mainFields: ["module", "main"],
     write: false,
     logLevel: "silent",
+    ...options,
   });
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).byteLength;
+  return { result, gzippedBytes: gzipSync(result.outputFiles[0].contents, { level: 9 }).byteLength };
+}
+
+/** The gzipped size in bytes of `contents` bundled from `project` (see minifiedBundle); by default, everything `name` exports. */
+export async function bundleSize(project, name, contents = `export * from ${JSON.stringify(name)};`) {
+  return (await minifiedBundle(contents, project)).gzippedBytes;
 }
 
 /** Packages that would be published: packages/* without `private`. */
@@ -160,10 +167,8 @@ async function main() {
     if (oversized.length > 0) throw new Error(`over the size budget stated in the README: ${oversized.join(", ")}`);
 
     // Every provider's mock, as `pnpm demo` starts them: a demo across packages reaches the others' in `mocks`.
-    const mocks = new Map();
+    const { urls, stop } = await startPrisms(providers.map(({ folder }) => folder));
     try {
-      for (const { folder } of providers) mocks.set(folder, await startPrism(folder));
-      const urls = Object.fromEntries([...mocks].map(([folder, mock]) => [folder, mock.url]));
       for (const { folder, manifest } of providers) {
         console.log(`smoke: ${manifest.name} from its tarball, against the Prism mock at ${urls[folder]}`);
         const options = `{ baseUrl: ${JSON.stringify(urls[folder])}, mocks: ${JSON.stringify(urls)}, log: () => {} }`;
@@ -171,7 +176,7 @@ async function main() {
         run(process.execPath, ["--input-type=module", "-e", script], project);
       }
     } finally {
-      await Promise.all([...mocks.values()].map((mock) => mock.stop()));
+      await stop();
     }
     console.log(`smoke: ${packages.length} package(s) packed, installed, type-checked and run from their tarballs.`);
   } finally {
@@ -180,7 +185,7 @@ async function main() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error) => {
     console.error(error.message ?? error);
     process.exitCode = 1;

@@ -5,3 +5,10 @@ export interface PrismMock {
 }
 export function specPath(provider: string): string;
 export function startPrism(provider: string, options?: { readyTimeoutMs?: number }): Promise<PrismMock>;
+export interface PrismMocks {
+  /** Provider folder → base URL of its running mock. */
+  urls: Record<string, string>;
+  /** Stops every mock. */
+  stop(): Promise<void>;
+}
+export function startPrisms(providers: readonly string[], options?: { readyTimeoutMs?: number }): Promise<PrismMocks>;

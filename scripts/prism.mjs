@@ -1,5 +1,5 @@
-// Starts and stops Prism mock servers for the specs. Used by each package's vitest global setup
-// and by `pnpm demo`. Prism answers from the spec's examples and validates every request against it.
+// Starts and stops Prism mock servers for the specs. Used by each package's vitest global setup,
+// `pnpm demo`, `pnpm smoke` and the runtime smoke. Prism answers from the spec's examples and validates every request against it.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -91,4 +91,23 @@ export async function startPrism(provider, { readyTimeoutMs = 60_000 } = {}) {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Starts one Prism mock per provider, all at once, and resolves once every one is listening. When any cannot start,
+ * stops the ones that did and rejects with the first failure (in `providers` order).
+ * @returns {Promise<{ urls: Record<string, string>, stop: () => Promise<void> }>} `urls`: provider folder → mock URL
+ */
+export async function startPrisms(providers, options) {
+  const started = await Promise.allSettled(providers.map((provider) => startPrism(provider, options)));
+  const mocks = started.filter((result) => result.status === "fulfilled").map((result) => result.value);
+  const stop = async () => {
+    await Promise.all(mocks.map((mock) => mock.stop()));
+  };
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) {
+    await stop();
+    throw failed.reason;
+  }
+  return { urls: Object.fromEntries(providers.map((provider, index) => [provider, started[index].value.url])), stop };
 }

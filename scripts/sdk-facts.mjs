@@ -17,9 +17,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
+import { deref, HTTP_METHODS } from "./spec-ref.mjs";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 export const FACTS_FILE = "sdk-facts.json";
 
 /**
@@ -63,10 +63,17 @@ export function providersWithFacts(root = repoRoot) {
 
 /** Reads specs/<provider>/openapi.yaml and sdk-facts.json and returns every unaccepted difference. */
 export function checkProvider(provider, { root = repoRoot } = {}) {
-  const folder = join(root, "specs", provider);
-  const spec = parseYaml(readFileSync(join(folder, "openapi.yaml"), "utf8"));
-  const facts = JSON.parse(readFileSync(join(folder, FACTS_FILE), "utf8"));
+  const { spec, facts } = readProvider(provider, root);
   return checkSpec(spec, facts);
+}
+
+/** specs/<provider>/openapi.yaml and its sdk-facts.json under `root`, parsed. */
+function readProvider(provider, root) {
+  const folder = join(root, "specs", provider);
+  return {
+    spec: parseYaml(readFileSync(join(folder, "openapi.yaml"), "utf8")),
+    facts: JSON.parse(readFileSync(join(folder, FACTS_FILE), "utf8")),
+  };
 }
 
 /** Every difference between a parsed spec and parsed facts, minus the accepted ones, plus stale accepted entries. */
@@ -227,7 +234,7 @@ function specOperations(spec) {
   const ops = new Map();
   for (const [path, rawItem] of Object.entries(spec?.paths ?? {})) {
     const item = deref(spec, rawItem) ?? {};
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!operation?.operationId) continue;
       const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((parameter) => deref(spec, parameter));
@@ -430,16 +437,6 @@ function compareModel(context, modelName, model, schema, visiting) {
   }
 }
 
-/** Follows local `$ref`s (`#/...`) to the object they name; anything else is returned as is. */
-function deref(spec, node, depth = 0) {
-  if (!node?.$ref?.startsWith("#/") || depth > 50) return node;
-  const target = node.$ref
-    .slice(2)
-    .split("/")
-    .reduce((at, key) => at?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
-  return deref(spec, target, depth + 1);
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // CLI
 
@@ -467,8 +464,9 @@ function main() {
   }
   let failed = false;
   for (const provider of positionals.length > 0 ? positionals : available) {
-    const differences = checkProvider(provider, { root });
-    const accepted = JSON.parse(readFileSync(join(root, "specs", provider, FACTS_FILE), "utf8")).accepted?.length ?? 0;
+    const { spec, facts } = readProvider(provider, root);
+    const differences = checkSpec(spec, facts);
+    const accepted = facts.accepted?.length ?? 0;
     const summary = differences.length === 0 ? "no differences from the SDK" : `${differences.length} difference(s) from the SDK`;
     console.log(`${provider}: ${summary} (${accepted} accepted)`);
     for (const difference of differences) console.log(`  ${formatDifference(difference)}`);

@@ -18,23 +18,13 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { selectProviders } from "./providers.mjs";
+import { deref, HTTP_METHODS } from "./spec-ref.mjs";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 export const LEVELS = ["fix", "feature", "breaking"];
 export const BUMPS = ["patch", "minor", "major"];
 const show = (value) => JSON.stringify(value);
 const same = (a, b) => show(a) === show(b);
-
-/** Follows local `$ref`s (`#/...`) to the object they name; anything else is returned as is. */
-function deref(spec, node, depth = 0) {
-  if (!node?.$ref?.startsWith("#/") || depth > 50) return node;
-  const target = node.$ref
-    .slice(2)
-    .split("/")
-    .reduce((at, key) => at?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
-  return deref(spec, target, depth + 1);
-}
 
 /** A schema with `allOf` merged into one: properties and required lists joined, other keys first-wins. */
 function flatten(spec, schema) {
@@ -52,7 +42,7 @@ function operations(spec) {
   const ops = new Map();
   for (const [path, rawItem] of Object.entries(spec?.paths ?? {})) {
     const item = deref(spec, rawItem) ?? {};
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       if (!item[method]) continue;
       // `/a/{id}` and `/a/{uid}` are the same route: the renamed path parameter shows up as a parameter change.
       const key = `${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, "{}")}`;

@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { installProject, packPackages, publishablePackages } from "./pack-smoke.mjs";
-import { startPrism } from "./prism.mjs";
+import { startPrisms } from "./prism.mjs";
 import { installRuntime, RUNTIME_PACKAGES } from "./runtimes/install.mjs";
 import { startVerifier } from "./runtimes/verifier.mjs";
 
@@ -33,7 +33,7 @@ const WITHOUT_NODEJS_COMPAT_DATE = "2026-08-03";
  * One runtime to run the smoke in. `nodeCrypto`: whether it has node:crypto (else the clients sign with Web Crypto);
  * the smoke reports it and the run fails when it differs, so each signing path is known to be the one tested.
  * @typedef {{ id: string, name: string, note?: string, runtime?: { spec: string, bin: string }, nodeCrypto: boolean,
- *   command(binary: string, project: string, entry: string): Promise<{ command: string, args: string[], cwd: string, env?: Record<string, string> }>,
+ *   command(binary: string, project: string, entry: string, version: string): Promise<{ command: string, args: string[], cwd: string, env?: Record<string, string> }>,
  *   entry(configSource: string): string, version(binary: string): Promise<string> }} Runtime
  */
 
@@ -101,7 +101,7 @@ function workerd(id, compatibilityDate) {
     entry: (configSource) =>
       `import { smoke } from "./smoke.mjs";\nexport default {\n  async test() {\n    const report = await smoke(${configSource});\n    console.log(${JSON.stringify(MARKER)} + JSON.stringify(report));\n  },\n};\n`,
     version: versionOf,
-    async command(binary, project, entry) {
+    async command(binary, project, entry, version) {
       const { build } = await import("esbuild");
       const bundle = entry.replace(/\.mjs$/, ".bundle.js");
       // No `external`: a static import of a node:* module fails the bundle, as it fails a Worker without nodejs_compat.
@@ -115,7 +115,7 @@ function workerd(id, compatibilityDate) {
         mainFields: ["module", "main"],
         logLevel: "error",
       });
-      const date = compatibilityDate ?? (await versionOf(binary));
+      const date = compatibilityDate ?? version;
       const config = join(project, `${id}.capnp`);
       writeFileSync(
         config,
@@ -251,12 +251,13 @@ async function main() {
   // Downloads (first run only) and the Prism mocks start in their own processes while the packages are packed and
   // installed. That is synchronous (pack-smoke's helpers), so the mocks' readiness is only read afterwards: their ready
   // timeout is long enough not to fire in the meantime.
-  /** @type {[string, { url: string, stop(): Promise<void> }][]} */
-  const prism = [];
-  const providers = publishablePackages().filter(({ dir }) => existsSync(join(dir, "examples", "demo.mjs")));
-  const mocks = Promise.allSettled(
-    providers.map(async ({ folder }) => prism.push([folder, await startPrism(folder, { readyTimeoutMs: 300_000 })])),
+  const publishable = publishablePackages();
+  const providers = publishable.filter(({ dir }) => existsSync(join(dir, "examples", "demo.mjs")));
+  const mocks = startPrisms(
+    providers.map(({ folder }) => folder),
+    { readyTimeoutMs: 300_000 },
   );
+  mocks.catch(() => undefined);
   const binaries = new Map();
   const installs = Promise.all(
     [...new Set(runtimes.map((runtime) => runtime.runtime))].map(async (runtime) =>
@@ -278,7 +279,7 @@ async function main() {
   try {
     const tarballs = join(work, "tarballs");
     mkdirSync(tarballs);
-    const packed = packPackages(publishablePackages(), tarballs, { quiet: true });
+    const packed = packPackages(publishable, tarballs, { quiet: true });
     const project = join(work, "project");
     installProject(
       project,
@@ -292,11 +293,9 @@ async function main() {
       copyFileSync(join(root, "packages", folder, "examples", "demo.mjs"), join(project, "demos", `${folder}.mjs`));
     console.log(`runtimes: ${packed.length} packages packed and installed with npm into ${project} (${seconds(Date.now() - started)})`);
 
-    const notStarted = (await mocks).find((mock) => mock.status === "rejected");
-    if (notStarted) throw notStarted.reason;
+    const { urls: prismUrls } = await mocks;
     await installs;
     console.log(`runtimes: Prism mocks up and runtimes ready (${seconds(Date.now() - started)})`);
-    const prismUrls = Object.fromEntries(prism.map(([folder, mock]) => [folder, mock.url]));
 
     for (const runtime of runtimes) {
       const runStarted = Date.now();
@@ -308,7 +307,7 @@ async function main() {
         runtime.entry(JSON.stringify({ verifierUrl: verifier.url, credentials: right, wrong, prism: prismUrls })),
       );
       const version = await runtime.version(binary);
-      const { command, args, cwd, env } = await runtime.command(binary, project, entry);
+      const { command, args, cwd, env } = await runtime.command(binary, project, entry, version);
       const result = await capture(command, args, { cwd, env });
       const reportLine = `${result.stdout}\n${result.stderr}`.split("\n").find((line) => line.startsWith(MARKER));
       const report = reportLine ? JSON.parse(reportLine.slice(MARKER.length)) : undefined;
@@ -334,9 +333,12 @@ async function main() {
       }
     }
   } finally {
-    await mocks;
     await verifier.close();
-    await Promise.all(prism.map(([, mock]) => mock.stop()));
+    // Stops the mocks once they are up (a failed start stopped its own).
+    await mocks.then(
+      (started) => started.stop(),
+      () => undefined,
+    );
     if (keep) console.log(`runtimes: kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }

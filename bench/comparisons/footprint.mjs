@@ -9,9 +9,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } 
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
-import { bundleSize, installProject, packPackages, publishablePackages } from "../../scripts/pack-smoke.mjs";
+import { bundleSize, installProject, minifiedBundle, packPackages, publishablePackages } from "../../scripts/pack-smoke.mjs";
 import { log, writeResult } from "../lib/measure.mjs";
 import { CREDENTIALS, PROVIDERS, repoRoot } from "../lib/providers.mjs";
 
@@ -74,23 +72,10 @@ export function oneCallConsumer({ packageName, factory, folder }) {
  * Where a one-call consumer's bytes come from, by source module: the same consumer bundled the same way, but
  * from the workspace's sources (each package's `dist/` is a single module, which would hide its parts). Each
  * module's share of the gzipped total is in proportion to its minified bytes (gzip has no per-module size).
+ * `sourceOf`: package name → its src/index.ts.
  */
-async function bundleModules(contents) {
-  const alias = Object.fromEntries(publishablePackages().map(({ dir, manifest }) => [manifest.name, join(dir, "src", "index.ts")]));
-  const result = await build({
-    stdin: { contents, resolveDir: repoRoot, loader: "js" },
-    alias,
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "neutral",
-    external: ["node:*"],
-    mainFields: ["module", "main"],
-    write: false,
-    logLevel: "silent",
-    metafile: true,
-  });
-  const gzipped = gzipSync(result.outputFiles[0].contents, { level: 9 }).byteLength;
+async function bundleModules(contents, sourceOf) {
+  const { result, gzippedBytes: gzipped } = await minifiedBundle(contents, repoRoot, { alias: sourceOf, metafile: true });
   const inputs = Object.values(result.metafile.outputs)[0].inputs;
   const minified = Object.values(inputs).reduce((sum, input) => sum + input.bytesInOutput, 0);
   return Object.entries(inputs)
@@ -111,6 +96,7 @@ try {
   const tarballs = join(work, "tarballs");
   mkdirSync(tarballs);
   const packages = publishablePackages();
+  const sourceOf = Object.fromEntries(packages.map(({ dir, manifest }) => [manifest.name, join(dir, "src", "index.ts")]));
   log(`footprint: packing ${packages.map(({ manifest }) => manifest.name).join(", ")}`);
   const packed = packPackages(packages, tarballs, { quiet: true });
   const tarballOf = new Map(packed.map(({ manifest, tarball }) => [manifest.name, tarball]));
@@ -135,8 +121,9 @@ try {
     const row = { name: manifest.name, tarballBytes: lstatSync(tarball).size, ...installed(project, manifest.name) };
     if (provider) {
       row.oneCallOperation = ONE_CALL[provider.folder].operation;
-      row.oneCallBundleBytes = await bundleSize(project, manifest.name, oneCallConsumer(provider));
-      row.oneCallModules = await bundleModules(oneCallConsumer(provider));
+      const consumer = oneCallConsumer(provider);
+      row.oneCallBundleBytes = await bundleSize(project, manifest.name, consumer);
+      row.oneCallModules = await bundleModules(consumer, sourceOf);
       row.allExportsBundleBytes = await bundleSize(project, manifest.name);
     }
     rows.push(row);

@@ -20,7 +20,8 @@ import { Session } from "node:inspector/promises";
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import createOpenApiFetch from "openapi-fetch";
-import { exampleCalls, expandPath, queryString } from "../../scripts/example-calls.mjs";
+import { callInit, exampleCalls, expandPath, queryString } from "../../scripts/example-calls.mjs";
+import { operationName } from "../../scripts/operations-codegen.mjs";
 import { forkSpecServer, log, scaled, writeResult } from "../lib/measure.mjs";
 import { categorize, perCall } from "../lib/profile.mjs";
 import { CREDENTIALS, loadSpec, provider as providerOf } from "../lib/providers.mjs";
@@ -31,14 +32,13 @@ const folder = process.argv[2];
 const provider = providerOf(folder);
 const calls = exampleCalls(loadSpec(folder));
 const server = await forkSpecServer(folder);
-const functionName = (operationId) => operationId.charAt(0).toLowerCase() + operationId.slice(1);
 
 const library = await import(provider.packageName);
 const createClient = library[provider.factory];
 const client = createClient(provider.options(server.url));
 const named = calls.map((call) => {
-  const operation = library[functionName(call.operationId)];
-  if (typeof operation !== "function") throw new Error(`${provider.packageName} exports no ${functionName(call.operationId)}()`);
+  const operation = library[operationName(call.operationId)];
+  if (typeof operation !== "function") throw new Error(`${provider.packageName} exports no ${operationName(call.operationId)}()`);
   return operation;
 });
 
@@ -59,15 +59,7 @@ async function viaFetch(call, signal) {
   return undefined;
 }
 
-const clientInits = calls.map((call) => {
-  const params = {};
-  if (Object.keys(call.params.path).length > 0) params.path = call.params.path;
-  if (Object.keys(call.params.query).length > 0) params.query = call.params.query;
-  const init = {};
-  if (Object.keys(params).length > 0) init.params = params;
-  if (call.hasBody) init.body = call.body;
-  return init;
-});
+const clientInits = calls.map(callInit);
 
 const bare = createOpenApiFetch({ baseUrl: server.url });
 async function viaOpenApiFetch(call, index) {

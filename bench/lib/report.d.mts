@@ -1,17 +1,5 @@
-export const TARGETS: {
-  signedRatio: number;
-  unsignedRatio: number;
-  officialSpeedup: number;
-  namedRatio: number;
-  signerRatio: number;
-  bundleBytes: number;
-  coldStartMs: number;
-  typecheckOverMs: number;
-};
 export function micros(ms: number): string;
 export function kB(bytes: number): string;
-export function MB(bytes: number): string;
-export function ratioTarget(row: { signed?: boolean }): number;
 
 export interface SideResult {
   medianMs: number;

@@ -3,6 +3,8 @@
 // Run as its own process (`fork("server.mjs", [provider])`), so the process being measured spends no CPU
 // on answering; it sends `{ url }` over IPC once listening and exits when its parent disconnects.
 import { createServer } from "node:http";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { exampleCalls, pathPattern } from "../../scripts/example-calls.mjs";
 import { loadSpec } from "./providers.mjs";
 
@@ -50,7 +52,7 @@ export async function startSpecServer(folder) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const server = await startSpecServer(process.argv[2]);
   process.send?.({ url: server.url });
   process.on("disconnect", () => void server.close().then(() => process.exit(0)));
