@@ -218,10 +218,9 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
         response = await sendThroughMiddleware(all, serialized, path, init, context);
         body = response.body === null ? null : new Uint8Array(await response.arrayBuffer());
       }
-      const text = bodyText(body);
-      if (!response.ok) throw apiError(response, parseErrorBody(text), context);
+      if (!response.ok) throw apiError(response, parseErrorBody(bodyText(body)), context);
       if (init.parseAs === undefined || init.parseAs === "json") {
-        return { data: parseSuccess(method, operation, response, text, context), response };
+        return { data: parseSuccess(method, operation, response, bodyText(body), context), response };
       }
       return { data: await parseAs(init.parseAs, method, response, body), response };
     } catch (error) {
