@@ -162,7 +162,6 @@ export function createTransport(config: TransportConfig) {
 
   async function waitBeforeRetry(outcome: Outcome, call: CallContext, freeWaits: { used: number }): Promise<boolean> {
     const response = outcome.answer?.response;
-    if (response?.ok) return false;
     const now = Date.now();
     const requested = response ? requestedDelay(response.headers, now) : undefined;
     // Behind the gate, a 429 saying when to come back is the rate limit at work, not a failure: it does not use
