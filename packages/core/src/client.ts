@@ -257,13 +257,12 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
       parseAs: init.parseAs ?? "json",
       ...serializersOf(init),
     }) as MergedOptions;
-    const { response } = await runMiddleware(all, request, { schemaPath: path, params: init.params ?? {}, options }, async (sent) => {
+    return runMiddleware(all, request, { schemaPath: path, params: init.params ?? {}, options }, async (sent) => {
       const body = sent.body === null ? null : new Uint8Array(await sent.arrayBuffer());
       const answer = await send({ method: sent.method, url: sent.url, headers: new Headers(sent.headers), body }, context);
       const { status, statusText, headers } = answer.response;
       return new Response(answer.body as BodyInit | null, { status, statusText, headers });
     });
-    return response;
   }
 
   function parseSuccess(method: string, operation: string, response: Response, text: string, context: CallContext): unknown {
