@@ -1,4 +1,4 @@
-import type { MaybeOptionalInit, MergedOptions, Middleware, ParseAsResponse } from "openapi-fetch";
+import { type MaybeOptionalInit, type MergedOptions, type Middleware, type ParseAsResponse, removeTrailingSlash } from "openapi-fetch";
 import type { ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
 import { CallScope } from "./call-scope.js";
 import { ApiError, type ApiErrorInit, ConfigurationError, IdentityClientError, InvalidRequestError, TimeoutError } from "./errors.js";
@@ -148,7 +148,7 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
   options: CommonClientOptions,
   provider: ProviderDefinition<ErrorBody>,
 ): ApiClient<Paths> {
-  const baseUrl = readBaseUrl("baseUrl", options.baseUrl, provider.defaultBaseUrl).replace(/\/$/, "");
+  const baseUrl = removeTrailingSlash(readBaseUrl("baseUrl", options.baseUrl, provider.defaultBaseUrl));
   const allowInsecureHttp = readFlag("allowInsecureHttp", options.allowInsecureHttp);
   const { protocol, hostname } = new URL(baseUrl);
   if (protocol === "http:" && !allowInsecureHttp && !isLoopback(hostname)) {
