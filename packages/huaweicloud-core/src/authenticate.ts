@@ -74,19 +74,12 @@ export function signHuaweiCloudRequest(request: OutgoingRequest, credentials: Re
   const { headers, body } = request;
   const scopeHeader = CREDENTIAL_SCOPES[credentials.scope].header;
   // Every operation is JSON; the official SDKs send (and sign) this header on every request.
-  let contentType = headers.get("content-type");
-  if (contentType === null) {
-    contentType = "application/json";
-    headers.set("content-type", contentType);
-  }
+  if (!headers.has("content-type")) headers.set("content-type", "application/json");
   headers.set(scopeHeader, credentials.scopeId);
   if (credentials.securityToken !== undefined) headers.set("x-security-token", credentials.securityToken);
 
-  // The headers just set are signed with the values they were set to; the others as the request has them.
-  const signedHeaders: Record<string, string> = { "content-type": contentType, [scopeHeader]: credentials.scopeId };
-  if (credentials.securityToken !== undefined) signedHeaders["x-security-token"] = credentials.securityToken;
+  const signedHeaders: Record<string, string> = {};
   for (const name of SIGNED_HEADERS) {
-    if (name in signedHeaders) continue;
     const value = headers.get(name);
     if (value !== null) signedHeaders[name] = value;
   }
