@@ -33,11 +33,6 @@ export class CallScope {
     return this.#aborted;
   }
 
-  /** The caller's abort reason (undefined when the deadline ended the call). */
-  get reason(): unknown {
-    return this.#reason;
-  }
-
   /** True when the deadline, not the caller, ended the call. */
   get deadlinePassed(): boolean {
     return this.#deadlinePassed;

@@ -1,4 +1,4 @@
-import type { MaybeOptionalInit, MergedOptions, Middleware, ParseAsResponse } from "openapi-fetch";
+import { type MaybeOptionalInit, type MergedOptions, type Middleware, type ParseAsResponse, removeTrailingSlash } from "openapi-fetch";
 import type { ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
 import { CallScope } from "./call-scope.js";
 import { ApiError, type ApiErrorInit, ConfigurationError, IdentityClientError, InvalidRequestError, TimeoutError } from "./errors.js";
@@ -148,7 +148,7 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
   options: CommonClientOptions,
   provider: ProviderDefinition<ErrorBody>,
 ): ApiClient<Paths> {
-  const baseUrl = readBaseUrl("baseUrl", options.baseUrl, provider.defaultBaseUrl).replace(/\/$/, "");
+  const baseUrl = removeTrailingSlash(readBaseUrl("baseUrl", options.baseUrl, provider.defaultBaseUrl));
   const allowInsecureHttp = readFlag("allowInsecureHttp", options.allowInsecureHttp);
   const { protocol, hostname } = new URL(baseUrl);
   if (protocol === "http:" && !allowInsecureHttp && !isLoopback(hostname)) {
@@ -218,10 +218,9 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
         response = await sendThroughMiddleware(all, serialized, path, init, context);
         body = response.body === null ? null : new Uint8Array(await response.arrayBuffer());
       }
-      const text = bodyText(body);
-      if (!response.ok) throw apiError(response, parseErrorBody(text), context);
+      if (!response.ok) throw apiError(response, parseErrorBody(bodyText(body)), context);
       if (init.parseAs === undefined || init.parseAs === "json") {
-        return { data: parseSuccess(method, operation, response, text, context), response };
+        return { data: parseSuccess(method, operation, response, bodyText(body), context), response };
       }
       return { data: await parseAs(init.parseAs, method, response, body), response };
     } catch (error) {
@@ -258,13 +257,12 @@ export function createApiClient<Paths extends Record<string, any>, ErrorBody = u
       parseAs: init.parseAs ?? "json",
       ...serializersOf(init),
     }) as MergedOptions;
-    const { response } = await runMiddleware(all, request, { schemaPath: path, params: init.params ?? {}, options }, async (sent) => {
+    return runMiddleware(all, request, { schemaPath: path, params: init.params ?? {}, options }, async (sent) => {
       const body = sent.body === null ? null : new Uint8Array(await sent.arrayBuffer());
       const answer = await send({ method: sent.method, url: sent.url, headers: new Headers(sent.headers), body }, context);
       const { status, statusText, headers } = answer.response;
       return new Response(answer.body as BodyInit | null, { status, statusText, headers });
     });
-    return response;
   }
 
   function parseSuccess(method: string, operation: string, response: Response, text: string, context: CallContext): unknown {

@@ -203,9 +203,7 @@ const errorNames = [
   [TimeoutError, "TimeoutError"],
   [ResponseParseError, "ResponseParseError"],
 ] as const;
-for (const [errorClass, name] of errorNames) {
-  Object.defineProperty(errorClass.prototype, "name", { value: name, writable: true, configurable: true });
-}
+for (const [errorClass, name] of errorNames) nameErrorClass(errorClass, name);
 
 /**
  * Names an error class outside the list above on its prototype, once. Called by its constructor before `super()`,

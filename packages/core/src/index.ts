@@ -23,7 +23,16 @@ export {
 } from "./errors.js";
 export type { Operation, OperationInit, OperationInitArgs, OperationResult, PathsWith } from "./operation.js";
 export { operation } from "./operation.js";
-export { readBaseUrl, readCredential, readDuration, readEnv, readFunction, readHeaders, readOptions } from "./options.js";
+export {
+  readBaseUrl,
+  readCredential,
+  readDuration,
+  readEnv,
+  readFunction,
+  readHeaders,
+  readOptionalCredential,
+  readOptions,
+} from "./options.js";
 export type { ItemOf, Page, PageIterator, PaginateOptions, PaginationProblem, PaginationStyle, Paginator } from "./paginate.js";
 export { DEFAULT_MAX_PAGES, PaginationError, paginator } from "./paginate.js";
 export type { RateLimitState } from "./rate-limit-gate.js";

@@ -20,20 +20,20 @@ export interface MiddlewareContext {
   options: MergedOptions;
 }
 
-/** Runs the middleware around `send`; resolves to the final request and response. */
+/** Runs the middleware around `send`; resolves to the final response. */
 export async function runMiddleware(
   middleware: readonly Middleware[],
   initial: Request,
   context: MiddlewareContext,
   send: (request: Request) => Promise<Response>,
-): Promise<{ request: Request; response: Response }> {
+): Promise<Response> {
   const callback = { ...context, id: Math.random().toString(36).slice(2, 11) };
   let request = initial;
   for (const one of middleware) {
     if (typeof one.onRequest !== "function") continue;
     const result = await one.onRequest({ ...callback, request });
     if (!result) continue;
-    if (result instanceof Response) return { request, response: result };
+    if (result instanceof Response) return result;
     if (!(result instanceof Request)) throw new Error("onRequest: must return new Request() or Response() when modifying the request");
     request = result;
   }
@@ -51,7 +51,7 @@ export async function runMiddleware(
     if (!(result instanceof Response)) throw new Error("onResponse: must return new Response() when modifying the response");
     response = result;
   }
-  return { request, response };
+  return response;
 }
 
 /** `onError` in reverse order: a middleware may answer with a Response or replace the error. */

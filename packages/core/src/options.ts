@@ -28,6 +28,16 @@ export function readCredential(option: string, value: unknown, envVar?: string):
 }
 
 /**
+ * Reads a credential that may be absent: undefined when neither the option nor the environment variable is given,
+ * otherwise as {@link readCredential} reads it (a given option is read alone: the environment is not its fallback).
+ */
+export function readOptionalCredential(option: string, value: unknown, envVar?: string): string | undefined {
+  if (value !== undefined) return readCredential(option, value);
+  if (envVar === undefined || readEnv(envVar) === undefined) return undefined;
+  return readCredential(option, undefined, envVar);
+}
+
+/**
  * Checks that the options argument is an object with no unknown keys, so a typo such as `apikey`
  * is reported as such instead of as a missing `apiKey`.
  */

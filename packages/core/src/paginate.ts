@@ -80,9 +80,9 @@ export function paginator<Path extends string, Method extends HttpMethod, Items 
   path: Path,
   style: PaginationStyle & { items: Items },
 ): Paginator<Path, Method, Items> {
-  const operation = `${method.toUpperCase()} ${path}`;
+  const httpMethod = method.toUpperCase();
   const create = (client: UntypedClient, init?: CallInit, options?: PaginateOptions) =>
-    pageIterator(client, operation, style, init ?? {}, readOptions(operation, options));
+    pageIterator(client, httpMethod, path, style, init ?? {}, options);
   return create as unknown as Paginator<Path, Method, Items>;
 }
 
@@ -102,12 +102,14 @@ function readOptions(operation: string, options: PaginateOptions | undefined): R
 
 function pageIterator(
   client: UntypedClient,
-  operation: string,
+  method: string,
+  path: string,
   style: PaginationStyle,
   init: CallInit,
-  options: Required<PaginateOptions>,
+  paginateOptions: PaginateOptions | undefined,
 ): PageIterator<unknown, unknown> {
-  const [method, path] = operation.split(" ") as [string, string];
+  const operation = `${method} ${path}`;
+  const options = readOptions(operation, paginateOptions);
   const call = client[method];
   if (typeof call !== "function") throw new InvalidRequestError(operation, "client", "is not an identity-clients client", "argument");
   const query = init.params?.query ?? {};
@@ -122,6 +124,7 @@ function pageIterator(
       const repeated = cursor.check?.(items);
       if (repeated) throw new PaginationError({ operation, pages: read, items: cursor.itemsRead, ...repeated });
       yield { data, response, items };
+      cursor.itemsRead += items.length;
       const problem = cursor.advance(data, items);
       if (problem === "done") return;
       if (problem) throw new PaginationError({ operation, pages: read, items: cursor.itemsRead, ...problem });
@@ -168,8 +171,9 @@ interface Cursor {
   query(): Record<string, unknown>;
   /** Checks a page before its items are yielded: a problem, or undefined. */
   check?(items: unknown[]): { problem: PaginationProblem; detail: string } | undefined;
-  /** Reads a page: done, go on (undefined), or a problem. */
+  /** Reads a page (its items already counted in `itemsRead`): done, go on (undefined), or a problem. */
   advance(body: unknown, items: unknown[]): Advance;
+  /** Items of the pages read so far; `check` sees the count before its page. */
   itemsRead: number;
 }
 
@@ -190,8 +194,7 @@ function markerCursor(style: Extract<PaginationStyle, { style: "marker" }>, quer
   const cursor: Cursor = {
     itemsRead: 0,
     query: () => (marker === undefined ? {} : { [style.marker]: marker }),
-    advance(body, items) {
-      cursor.itemsRead += items.length;
+    advance(body) {
       const next = valueAt(body, style.nextMarker);
       if (next === undefined || next === null || next === "") return "done";
       if (seen.has(next)) {
@@ -223,7 +226,6 @@ function pageCursor(style: Extract<PaginationStyle, { style: "page" }>, query: R
       return { problem: "repeated-page", detail };
     },
     advance(body, items) {
-      cursor.itemsRead += items.length;
       if (items.length === 0) return "done";
       firstPageLength ??= items.length;
       const total = style.count === undefined ? undefined : valueAt(body, style.count);
@@ -243,7 +245,6 @@ function linkCursor(style: Extract<PaginationStyle, { style: "link" }>, query: R
     itemsRead: 0,
     query: () => ({ [style.page]: page }),
     advance(body, items) {
-      cursor.itemsRead += items.length;
       const link = valueAt(body, style.nextLink);
       if (items.length === 0 || typeof link !== "string" || link === "") return "done";
       const named = Number(new URL(link, "https://example.invalid").searchParams.get(style.page) ?? Number.NaN);

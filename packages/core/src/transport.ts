@@ -29,7 +29,10 @@ export interface TransportProvider {
   authenticate(request: OutgoingRequest): void | Promise<void>;
   /** Provider errors that are safe to retry whatever the method, e.g. a concurrency conflict. */
   isRetryable?(status: number, body: unknown): boolean;
-  /** A provider's own "retry after" header, in milliseconds from `now`. `Retry-After` is read by the core. */
+  /**
+   * A provider's own "retry after" header, in milliseconds from `now`. `Retry-After` is read by the core; without
+   * this hook, a `readRateLimit` reset time is the wait.
+   */
   retryAfterMs?(headers: Headers, now: number): number | undefined;
   /**
    * Opts the client into a rate-limit gate: reads the provider's rate-limit headers (`resetAt` in epoch ms). Calls
@@ -162,7 +165,6 @@ export function createTransport(config: TransportConfig) {
 
   async function waitBeforeRetry(outcome: Outcome, call: CallContext, freeWaits: { used: number }): Promise<boolean> {
     const response = outcome.answer?.response;
-    if (response?.ok) return false;
     const now = Date.now();
     const requested = response ? requestedDelay(response.headers, now) : undefined;
     // Behind the gate, a 429 saying when to come back is the rate limit at work, not a failure: it does not use
@@ -203,15 +205,23 @@ export function createTransport(config: TransportConfig) {
     return undefined;
   }
 
-  function requestedDelay(headers: Headers, now: number): number | undefined {
-    return retryAfterMs(headers, now) ?? provider.retryAfterMs?.(headers, now);
+  /**
+   * The wait an answer asks for: `Retry-After`, else the provider's own header (`retryAfterMs`), else the time
+   * until the rate-limit window resets (`readRateLimit`). `state` is that rate-limit reading, when already made.
+   */
+  function requestedDelay(headers: Headers, now: number, state?: RateLimitState): number | undefined {
+    const retryAfter = retryAfterMs(headers, now);
+    if (retryAfter !== undefined) return retryAfter;
+    if (provider.retryAfterMs) return provider.retryAfterMs(headers, now);
+    const resetAt = (state ?? provider.readRateLimit?.(headers, now))?.resetAt;
+    return resetAt === undefined ? undefined : Math.max(0, resetAt - now);
   }
 
   /** What an answer tells the gate; a requested delay (`Retry-After` first) says when the window resets. */
   function rateLimitState(headers: Headers): RateLimitState | undefined {
     const now = Date.now();
     const state = provider.readRateLimit?.(headers, now);
-    const requested = requestedDelay(headers, now);
+    const requested = requestedDelay(headers, now, state);
     return requested === undefined ? state : { ...state, resetAt: now + requested };
   }
 

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { thrownBy } from "../../../scripts/capture-error.mjs";
-import { ConfigurationError, readBaseUrl, readCredential, readDuration, readFunction, readHeaders, readOptions } from "../src/index.js";
+import {
+  ConfigurationError,
+  readBaseUrl,
+  readCredential,
+  readDuration,
+  readFunction,
+  readHeaders,
+  readOptionalCredential,
+  readOptions,
+} from "../src/index.js";
 
 const SECRET = "sk-live-3f9a7c21";
 
@@ -106,6 +115,30 @@ describe("readDuration", () => {
     const error = configurationError(() => readDuration("timeoutMs", value, 30_000));
     expect(error.option).toBe("timeoutMs");
     expect(error.message).toContain("expected a positive number of milliseconds");
+  });
+});
+
+describe("readOptionalCredential", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("is undefined when neither the option nor the environment variable is given", () => {
+    vi.stubEnv("TEST_TOKEN", "");
+    expect(readOptionalCredential("token", undefined, "TEST_TOKEN")).toBeUndefined();
+    expect(readOptionalCredential("token", undefined)).toBeUndefined();
+  });
+
+  it("reads the option, else the environment variable, as readCredential does", () => {
+    vi.stubEnv("TEST_TOKEN", "from-env");
+    expect(readOptionalCredential("token", SECRET, "TEST_TOKEN")).toBe(SECRET);
+    expect(readOptionalCredential("token", undefined, "TEST_TOKEN")).toBe("from-env");
+    expect(configurationError(() => readOptionalCredential("token", " ", "TEST_TOKEN")).message).toBe(
+      "Invalid client option `token`: `token` is blank",
+    );
+    vi.stubEnv("TEST_TOKEN", `${SECRET}\n`);
+    const error = configurationError(() => readOptionalCredential("token", undefined, "TEST_TOKEN"));
+    expect(error.message).toBe(
+      "Invalid client option `token`: environment variable TEST_TOKEN contains whitespace or control characters (a trailing newline?)",
+    );
   });
 });
 

@@ -25,8 +25,12 @@ export function huaweiCloudAuthOptionNames<Scope extends CredentialScope>(
 
 /** What a provider client passes to the core's `createApiClient`. */
 export interface HuaweiCloudAuth {
-  /** Signs one attempt in place (the core calls it for every attempt, retries included). */
-  authenticate(request: OutgoingRequest): Promise<void>;
+  /**
+   * Signs one attempt in place (the core calls it for every attempt, retries included). Returns at once when the
+   * credentials are at hand and `node:crypto` signs; a Promise when a credentials provider must be asked or Web
+   * Crypto signs. Failures are always a rejected Promise.
+   */
+  authenticate(request: OutgoingRequest): void | Promise<void>;
   /** The secrets signed with so far (rotated credentials included), for the core to scrub from anything shown. */
   secretValues(): Iterable<string>;
 }
@@ -40,13 +44,19 @@ export function createHuaweiCloudAuth(options: HuaweiCloudAuthOptions, scope: Cr
   const credentials = readHuaweiCloudCredentials(options, scope, () => now(clock).getTime());
   const secretsUsed = new Set<string>();
   return {
-    async authenticate(request) {
-      // Credentials at hand are used at once: no wait on a promise for every attempt.
-      const current = credentials();
-      const resolved = current instanceof Promise ? await current : current;
-      secretsUsed.add(resolved.sk);
-      if (resolved.securityToken !== undefined) secretsUsed.add(resolved.securityToken);
-      await signHuaweiCloudRequest(request, resolved, now(clock));
+    authenticate(request) {
+      const sign = (resolved: ResolvedCredentials) => {
+        secretsUsed.add(resolved.sk);
+        if (resolved.securityToken !== undefined) secretsUsed.add(resolved.securityToken);
+        return signHuaweiCloudRequest(request, resolved, now(clock));
+      };
+      // Credentials at hand are used at once, and synchronous signing returns nothing: no promise per attempt.
+      try {
+        const current = credentials();
+        return current instanceof Promise ? current.then(sign) : sign(current);
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
     secretValues: () => secretsUsed,
   };
@@ -64,19 +74,12 @@ export function signHuaweiCloudRequest(request: OutgoingRequest, credentials: Re
   const { headers, body } = request;
   const scopeHeader = CREDENTIAL_SCOPES[credentials.scope].header;
   // Every operation is JSON; the official SDKs send (and sign) this header on every request.
-  let contentType = headers.get("content-type");
-  if (contentType === null) {
-    contentType = "application/json";
-    headers.set("content-type", contentType);
-  }
+  if (!headers.has("content-type")) headers.set("content-type", "application/json");
   headers.set(scopeHeader, credentials.scopeId);
   if (credentials.securityToken !== undefined) headers.set("x-security-token", credentials.securityToken);
 
-  // The headers just set are signed with the values they were set to; the others as the request has them.
-  const signedHeaders: Record<string, string> = { "content-type": contentType, [scopeHeader]: credentials.scopeId };
-  if (credentials.securityToken !== undefined) signedHeaders["x-security-token"] = credentials.securityToken;
+  const signedHeaders: Record<string, string> = {};
   for (const name of SIGNED_HEADERS) {
-    if (name in signedHeaders) continue;
     const value = headers.get(name);
     if (value !== null) signedHeaders[name] = value;
   }

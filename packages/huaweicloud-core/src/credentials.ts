@@ -1,4 +1,4 @@
-import { ConfigurationError, IdentityClientError, readCredential, readEnv, readFunction } from "@identity-clients/core";
+import { ConfigurationError, IdentityClientError, readCredential, readFunction, readOptionalCredential } from "@identity-clients/core";
 
 /**
  * What a Huawei Cloud service's credentials are scoped to, as the official SDKs have it: `domain` (the account:
@@ -87,8 +87,7 @@ export function readHuaweiCloudCredentials(
 ): () => ResolvedCredentials | Promise<ResolvedCredentials> {
   const { option, env } = CREDENTIAL_SCOPES[scope];
   const provider = readFunction<CredentialsProvider>("credentials", options.credentials);
-  const scopeOption =
-    options[option] === undefined && readEnv(env) === undefined ? undefined : readCredential(option, options[option], env);
+  const scopeOption = readOptionalCredential(option, options[option], env);
 
   if (provider) {
     for (const name of ["ak", "sk", "securityToken"] as const) {
@@ -102,12 +101,11 @@ export function readHuaweiCloudCredentials(
   const fromEnvironment = options.ak === undefined && options.sk === undefined;
   const ak = readCredential("ak", options.ak, fromEnvironment ? HUAWEICLOUD_ENV.ak : undefined);
   const sk = readCredential("sk", options.sk, fromEnvironment ? HUAWEICLOUD_ENV.sk : undefined);
-  const tokenFromEnvironment =
-    fromEnvironment && options.securityToken === undefined && readEnv(HUAWEICLOUD_ENV.securityToken) !== undefined;
-  const securityToken =
-    options.securityToken !== undefined || tokenFromEnvironment
-      ? readCredential("securityToken", options.securityToken, tokenFromEnvironment ? HUAWEICLOUD_ENV.securityToken : undefined)
-      : undefined;
+  const securityToken = readOptionalCredential(
+    "securityToken",
+    options.securityToken,
+    fromEnvironment ? HUAWEICLOUD_ENV.securityToken : undefined,
+  );
   const scopeId = scopeOption ?? readCredential(option, options[option], env);
   const resolved: ResolvedCredentials = { ak, sk, securityToken, scope, scopeId, expiresAt: undefined };
   return () => resolved;

@@ -8,6 +8,7 @@ export type {
   ResolvedCredentials,
 } from "./credentials.js";
 export { CREDENTIAL_SCOPES, CREDENTIALS_REFRESH_MARGIN_MS, HUAWEICLOUD_ENV } from "./credentials.js";
+export { checkEndpointOrBaseUrl } from "./endpoint.js";
 export type { HuaweiCloudApiErrorBody, HuaweiCloudErrorBody } from "./errors.js";
 export {
   CONCURRENCY_CONFLICT_CODE,

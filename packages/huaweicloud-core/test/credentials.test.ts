@@ -94,7 +94,7 @@ describe("the project scope", () => {
     expect(fromOption["x-project-id"]).toBe("p-option");
 
     const auth = createHuaweiCloudAuth({ credentials: () => ({ ak: AK, sk: SK, domainId: "d-1" }) }, "project");
-    const error = await rejectionOf(auth.authenticate(outgoing("https://example.com/")), ConfigurationError);
+    const error = await rejectionOf(auth.authenticate(outgoing("https://example.com/")) as Promise<void>, ConfigurationError);
     expect(error.message).toBe(
       "Invalid client option `projectId`: it is required; pass `projectId`, set HUAWEICLOUD_SDK_PROJECT_ID, or return `projectId` from the `credentials` provider",
     );

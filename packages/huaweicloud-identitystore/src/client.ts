@@ -8,11 +8,12 @@ import {
   readOptions,
 } from "@identity-clients/core";
 import {
-  type CredentialsProvider,
+  checkEndpointOrBaseUrl,
   createHuaweiCloudAuth,
   createHuaweiCloudError,
   describeHuaweiCloudError,
   type HuaweiCloudApiErrorBody,
+  type HuaweiCloudAuthOptions,
   huaweiCloudAuthOptionNames,
   isRetryableHuaweiCloudError,
 } from "@identity-clients/huaweicloud-core";
@@ -21,23 +22,14 @@ import { packageName, packageVersion } from "./generated/package.js";
 import { bodylessResponses, secretFields } from "./generated/spec-facts.js";
 import { type HuaweiCloudIdentityStoreRegion, identityStoreEndpoint } from "./regions.js";
 
-export interface HuaweiCloudIdentityStoreClientOptions extends CommonClientOptions {
+/** The options of the Identity Store client: the common ones, the Huawei Cloud credentials and clock, the endpoint. */
+export interface HuaweiCloudIdentityStoreClientOptions extends CommonClientOptions, Omit<HuaweiCloudAuthOptions, "domainId" | "projectId"> {
   /** Region of the endpoint, e.g. `ap-southeast-1`: `https://identitystore.{region}.myhuaweicloud.com`. Required unless `endpoint` (or `baseUrl`) is given. */
   region?: HuaweiCloudIdentityStoreRegion;
   /** Another endpoint (a proxy, a local mock); overrides the region's. Same as `baseUrl`; give one or the other. */
   endpoint?: string;
   /** Project id of the region, sent as `X-Project-Id` (Identity Store's credentials are project-scoped). Defaults to `HUAWEICLOUD_SDK_PROJECT_ID`. */
   projectId?: string;
-  /** Access key id. Defaults to `HUAWEICLOUD_SDK_AK` (with `HUAWEICLOUD_SDK_SK`) when neither `ak`, `sk` nor `credentials` is given. */
-  ak?: string;
-  /** Secret access key. Defaults to `HUAWEICLOUD_SDK_SK`. Never sent: it only keys the signature. */
-  sk?: string;
-  /** Security token of temporary credentials (sent as `X-Security-Token`). Read from `HUAWEICLOUD_SDK_SECURITY_TOKEN` only when AK/SK come from the environment too. */
-  securityToken?: string;
-  /** Instead of `ak`/`sk`/`securityToken`: a function returning (possibly temporary) credentials, called again when they expire. */
-  credentials?: CredentialsProvider;
-  /** The clock requests are dated and credentials expired by. Default `() => new Date()`. */
-  clock?: () => Date;
 }
 
 /** The typed Identity Store client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over the spec's paths, rejecting with `HuaweiCloudApiError`. */
@@ -73,9 +65,7 @@ export function createHuaweiCloudIdentityStoreClient(
 
 /** The region's endpoint, or `endpoint`/`baseUrl` instead (a region given with it is still checked). */
 function readEndpoint(options: HuaweiCloudIdentityStoreClientOptions): string {
-  if (options.endpoint !== undefined && options.baseUrl !== undefined) {
-    throw new ConfigurationError("endpoint", "pass either `endpoint` or `baseUrl`, not both");
-  }
+  checkEndpointOrBaseUrl(options);
   const regional = options.region === undefined ? undefined : identityStoreEndpoint(options.region);
   const [option, override] = options.endpoint === undefined ? ["baseUrl", options.baseUrl] : ["endpoint", options.endpoint];
   if (override !== undefined) return readBaseUrl(option, override, regional ?? identityStoreEndpoint("ap-southeast-1"));

@@ -8,6 +8,7 @@ import {
   readCredential,
   readEnv,
   readFunction,
+  readOptionalCredential,
   readOptions,
 } from "@identity-clients/core";
 import { type ApiVersion, apiVersionHeader, decideApiVersion, warnOnce } from "./api-versions.js";
@@ -96,7 +97,7 @@ interface Credentials {
 export function createScpClient(clientOptions?: ScpClientOptions): ScpClient {
   const options = readOptions<ScpClientOptions>(clientOptions, OPTION_NAMES);
   const credentials = readCredentials(options);
-  const accountId = readAccountId(options.accountId);
+  const accountId = readOptionalCredential("accountId", options.accountId, SCP_ACCOUNT_ID_ENV);
   const clock = readFunction<() => Date>("clock", options.clock) ?? (() => new Date());
   const acceptLanguage = readLanguage(options.acceptLanguage);
   const baseUrl = readEndpoint(options);
@@ -159,14 +160,8 @@ function readCredentials(options: ScpClientOptions): Credentials {
   const secretKey = readCredential("secretKey", options.secretKey, SCP_SECRET_KEY_ENV);
   // Keys passed as options take the token from the options only: a token left in the environment for other keys
   // would be sent with the wrong ones.
-  if (options.authToken !== undefined) return { accessKey, secretKey, token: readCredential("authToken", options.authToken) };
-  const envToken = !keysGiven && readEnv(SCP_AUTH_TOKEN_ENV) !== undefined;
-  return { accessKey, secretKey, token: envToken ? readCredential("authToken", undefined, SCP_AUTH_TOKEN_ENV) : undefined };
-}
-
-function readAccountId(value: unknown): string | undefined {
-  if (value !== undefined) return readCredential("accountId", value);
-  return readEnv(SCP_ACCOUNT_ID_ENV) === undefined ? undefined : readCredential("accountId", undefined, SCP_ACCOUNT_ID_ENV);
+  const token = readOptionalCredential("authToken", options.authToken, keysGiven ? undefined : SCP_AUTH_TOKEN_ENV);
+  return { accessKey, secretKey, token };
 }
 
 function readLanguage(value: unknown): ScpAcceptLanguage {

@@ -39,13 +39,9 @@ export function createSiitClient(clientOptions?: SiitClientOptions): SiitClient 
       return { detail: isErrorBody(body) ? body.error : undefined };
     },
     createError: (init) => new SiitApiError(init),
-    // A rate-limited answer says when to come back in X-SiitApi-Reset; `Retry-After` wins when both are sent.
-    retryAfterMs(headers, now) {
-      const resetAt = readRateLimit(headers, now)?.resetAt;
-      return resetAt === undefined ? undefined : Math.max(0, resetAt.getTime() - now);
-    },
     // Siit allows 60 requests a minute per key: calls of one client share a gate that holds them while the
-    // window is used up (see the core's rate-limit-gate.ts).
+    // window is used up (see the core's rate-limit-gate.ts). A rate-limited answer says when to come back in
+    // X-SiitApi-Reset, which the core waits for; `Retry-After` wins when both are sent.
     readRateLimit(headers, now) {
       const rateLimit = readRateLimit(headers, now);
       return rateLimit && { limit: rateLimit.limit, remaining: rateLimit.remaining, resetAt: rateLimit.resetAt?.getTime() };
