@@ -37,24 +37,16 @@ export function hmacSha256(secret: string, message: string, encoding: DigestEnco
   return nodeCrypto!.createHmac("sha256", lastKey.key).update(message, "utf8").digest(encoding);
 }
 
-// The same for Web Crypto: the import of the last secret's key, shared by the signatures that follow.
+// The same for Web Crypto: the import of the last secret's key, shared by the signatures that follow. An import
+// that failed would fail again for the same secret, so a rejected one is kept too.
 let lastWebKey: { secret: string; key: Promise<CryptoKey> } | undefined;
 
-/** {@link hmacSha256} with Web Crypto, which every runtime has. */
-export async function hmacSha256WebCrypto(secret: string, message: string, encoding: DigestEncoding): Promise<string> {
+/** {@link hmacSha256} with Web Crypto, which every runtime has: the digest's bytes. */
+export async function hmacSha256WebCrypto(secret: string, message: string): Promise<ArrayBuffer> {
   if (lastWebKey?.secret !== secret) {
-    const entry = {
-      secret,
-      key: crypto.subtle.importKey("raw", utf8.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]),
-    };
-    lastWebKey = entry;
-    // A failed import is not kept: the next signature tries again, as it did before the cache.
-    entry.key.catch(() => {
-      if (lastWebKey === entry) lastWebKey = undefined;
-    });
+    lastWebKey = { secret, key: crypto.subtle.importKey("raw", utf8.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]) };
   }
-  const signature = await crypto.subtle.sign("HMAC", await lastWebKey.key, utf8.encode(message));
-  return encoding === "hex" ? hex(signature) : base64(signature);
+  return crypto.subtle.sign("HMAC", await lastWebKey.key, utf8.encode(message));
 }
 
 // One-shot `crypto.hash` (Node >= 20.12) is about twice as fast as createHash() for inputs this small.
@@ -70,15 +62,10 @@ export async function sha256HexWebCrypto(data: string | Uint8Array<ArrayBuffer>)
 
 const utf8 = /* @__PURE__ */ new TextEncoder();
 
-function hex(digest: ArrayBuffer): string {
+/** Lowercase hex of a digest's bytes. */
+export function hex(digest: ArrayBuffer): string {
   let out = "";
   for (const byte of new Uint8Array(digest)) out += HEX_BYTE[byte];
   return out;
 }
 const HEX_BYTE = /* @__PURE__ */ Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
-
-function base64(digest: ArrayBuffer): string {
-  let binary = "";
-  for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}

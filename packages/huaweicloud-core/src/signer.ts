@@ -1,5 +1,6 @@
 import {
   canUseNodeCrypto,
+  hex,
   hmacSha256,
   hmacSha256WebCrypto,
   IdentityClientError,
@@ -74,7 +75,7 @@ const REDACTED_HEADERS = ["x-security-token"];
 export function signRequest(input: SignRequestInput): SignedRequest {
   if (!canUseNodeCrypto) {
     throw new IdentityClientError(
-      "signRequest needs node:crypto, which this runtime lacks (on Cloudflare Workers, enable nodejs_compat); createHuaweiCloudIdentityCenterClient and createHuaweiCloudIdentityStoreClient sign with Web Crypto there",
+      "signRequest needs node:crypto, which this runtime lacks (on Cloudflare Workers, enable nodejs_compat); the Huawei Cloud clients sign with Web Crypto there",
     );
   }
   const request = canonicalize(input);
@@ -89,7 +90,7 @@ export async function signRequestWithWebCrypto(input: SignRequestInput): Promise
   const request = canonicalize(input);
   const canonicalRequest = request.canonicalPrefix + (request.payloadHash ?? (await sha256HexWebCrypto(request.body)));
   const stringToSign = `${SIGNING_ALGORITHM}\n${request.sdkDate}\n${await sha256HexWebCrypto(canonicalRequest)}`;
-  const signature = await hmacSha256WebCrypto(input.sk, stringToSign, "hex");
+  const signature = hex(await hmacSha256WebCrypto(input.sk, stringToSign));
   return signed(input, request, canonicalRequest, stringToSign, signature);
 }
 

@@ -38,7 +38,10 @@ export function signScpRequest(input: ScpSignatureInput): string {
 
 /** {@link signScpRequest} with Web Crypto, which every runtime has. */
 export async function signScpRequestWithWebCrypto(input: ScpSignatureInput): Promise<string> {
-  return hmacSha256WebCrypto(input.secretKey, signedMessage(input), "base64");
+  const signature = new Uint8Array(await hmacSha256WebCrypto(input.secretKey, signedMessage(input)));
+  let binary = "";
+  for (const byte of signature) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 function signedMessage(input: ScpSignatureInput): string {
