@@ -21,6 +21,7 @@ export {
   ResponseParseError,
   TimeoutError,
 } from "./errors.js";
+export { canUseNodeCrypto, hex, hmacSha256, hmacSha256WebCrypto, sha256Hex, sha256HexWebCrypto } from "./hmac.js";
 export type { Operation, OperationInit, OperationInitArgs, OperationResult, PathsWith } from "./operation.js";
 export { operation } from "./operation.js";
 export {

@@ -1,5 +1,13 @@
-import type * as NodeCrypto from "node:crypto";
-import { IdentityClientError, REDACTED } from "@identity-clients/core";
+import {
+  canUseNodeCrypto,
+  hex,
+  hmacSha256,
+  hmacSha256WebCrypto,
+  IdentityClientError,
+  REDACTED,
+  sha256Hex,
+  sha256HexWebCrypto,
+} from "@identity-clients/core";
 
 /** The name of Huawei Cloud's AK/SK request-signing algorithm. */
 export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
@@ -53,7 +61,8 @@ const REDACTED_HEADERS = ["x-security-token"];
  * no environment, no network.
  *
  * Synchronous, so it needs `node:crypto` (Node, Bun, Deno, Cloudflare Workers with `nodejs_compat`); elsewhere it
- * throws an `IdentityClientError`, and `createHuaweiCloudIdentityCenterClient` signs with Web Crypto instead.
+ * throws an `IdentityClientError`, and the clients (`createHuaweiCloudIdentityCenterClient`,
+ * `createHuaweiCloudIdentityStoreClient`) sign with Web Crypto instead.
  *
  * @example
  * const { authorization, sdkDate } = signRequest({
@@ -64,26 +73,24 @@ const REDACTED_HEADERS = ["x-security-token"];
  * });
  */
 export function signRequest(input: SignRequestInput): SignedRequest {
-  if (nodeCrypto === undefined) {
+  if (!canUseNodeCrypto) {
     throw new IdentityClientError(
-      "signRequest needs node:crypto, which this runtime lacks (on Cloudflare Workers, enable nodejs_compat); createHuaweiCloudIdentityCenterClient signs with Web Crypto there",
+      "signRequest needs node:crypto, which this runtime lacks (on Cloudflare Workers, enable nodejs_compat); the Huawei Cloud clients sign with Web Crypto there",
     );
   }
   const request = canonicalize(input);
   const canonicalRequest = request.canonicalPrefix + (request.payloadHash ?? sha256Hex(request.body));
   const stringToSign = `${SIGNING_ALGORITHM}\n${request.sdkDate}\n${sha256Hex(canonicalRequest)}`;
-  const signature = nodeCrypto.createHmac("sha256", hmacKey(input.sk)).update(stringToSign, "utf8").digest("hex");
+  const signature = hmacSha256(input.sk, stringToSign, "hex");
   return signed(input, request, canonicalRequest, stringToSign, signature);
 }
 
 /** {@link signRequest} with Web Crypto, which every runtime has. */
 export async function signRequestWithWebCrypto(input: SignRequestInput): Promise<SignedRequest> {
   const request = canonicalize(input);
-  const body = typeof request.body === "string" ? utf8.encode(request.body) : request.body;
-  const canonicalRequest = request.canonicalPrefix + (request.payloadHash ?? hex(await crypto.subtle.digest("SHA-256", body)));
-  const stringToSign = `${SIGNING_ALGORITHM}\n${request.sdkDate}\n${hex(await crypto.subtle.digest("SHA-256", utf8.encode(canonicalRequest)))}`;
-  const key = await crypto.subtle.importKey("raw", utf8.encode(input.sk), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const signature = hex(await crypto.subtle.sign("HMAC", key, utf8.encode(stringToSign)));
+  const canonicalRequest = request.canonicalPrefix + (request.payloadHash ?? (await sha256HexWebCrypto(request.body)));
+  const stringToSign = `${SIGNING_ALGORITHM}\n${request.sdkDate}\n${await sha256HexWebCrypto(canonicalRequest)}`;
+  const signature = hex(await hmacSha256WebCrypto(input.sk, stringToSign));
   return signed(input, request, canonicalRequest, stringToSign, signature);
 }
 
@@ -268,36 +275,8 @@ function payload(body: SignRequestInput["body"]): string | Uint8Array<ArrayBuffe
   return typeof body === "string" || body instanceof Uint8Array ? (body as string | Uint8Array<ArrayBuffer>) : new Uint8Array(body);
 }
 
-// node:crypto where the runtime has it (Node, Bun, Deno, Workers with nodejs_compat), taken from
-// process.getBuiltinModule instead of a static import so that the package still loads where it is missing
-// (a Worker without nodejs_compat); the client signs with Web Crypto there. Web Crypto is async and, on
-// Node, over ten times slower for these small digests, so node:crypto stays the first choice.
-const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.(
-  "node:crypto",
-) as typeof NodeCrypto | undefined;
-
 /** True where {@link signRequest} can sign synchronously (the runtime has `node:crypto`). */
-export const canSignSynchronously = nodeCrypto !== undefined;
-
-// The HMAC key object of the last SK: a client signs every request with the same SK, and a KeyObject
-// saves re-importing the key on each signature.
-let lastKey: { sk: string; key: NodeCrypto.KeyObject } | undefined;
-function hmacKey(sk: string): NodeCrypto.KeyObject {
-  if (lastKey?.sk !== sk) lastKey = { sk, key: nodeCrypto!.createSecretKey(sk, "utf8") };
-  return lastKey.key;
-}
-
-// One-shot `crypto.hash` (Node >= 20.12) is about twice as fast as createHash() for inputs this small.
-function sha256Hex(data: string | Uint8Array): string {
-  return nodeCrypto!.hash("sha256", data, "hex");
-}
-
-function hex(digest: ArrayBuffer): string {
-  let out = "";
-  for (const byte of new Uint8Array(digest)) out += HEX_BYTE[byte];
-  return out;
-}
-const HEX_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+export const canSignSynchronously = canUseNodeCrypto;
 
 // Plain UTF-16 code-unit order, as JavaScript's default sort (and the official Node.js signer) uses.
 function compareCodeUnits(a: string, b: string): number {

@@ -3,7 +3,8 @@
 // JSON.stringify, util.inspect, warnings and logger output — even when the gateway echoes the request.
 import { afterEach, describe, expect, it } from "vitest";
 import { findLeaks, findLeaksWithoutAnswer } from "../../../scripts/leak-check.mjs";
-import { type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
+import type { LocalServer } from "../../../scripts/local-server.mjs";
+import { signaturesSent, startEchoingGateway } from "../../huaweicloud-core/test/echoing-gateway.js";
 import { createHuaweiCloudIdentityCenterClient, type HuaweiCloudIdentityCenterClientOptions, IdentityClientError } from "../src/index.js";
 import { errorStatuses } from "./spec.js";
 
@@ -24,33 +25,11 @@ afterEach(async () => {
 
 // A hostile gateway: answers with `status`, quoting the request's headers the way APIGW.0301 quotes its canonical request.
 async function echoServer(status: number, contentType = "application/json") {
-  server = await startLocalServer((request, response) => {
-    const canonical = Object.entries(request.headers)
-      .map(([name, value]) => `${name}:${String(value)}`)
-      .join("|");
-    const message = `verify aksk signature fail, canonicalRequest: ${canonical}|${request.body}`;
-    response.writeHead(status, { "content-type": contentType });
-    response.end(
-      contentType === "application/json"
-        ? JSON.stringify({
-            error_code: status === 401 ? "APIGW.0301" : "IIC.400",
-            error_msg: message,
-            request_id: "r-1",
-            encoded_authorization_message: message,
-          })
-        : `<html>${message}</html>`,
-    );
-  });
+  server = await startEchoingGateway(status, contentType);
   return server.url;
 }
 
-const secretsSeen = () => [
-  SK,
-  TOKEN,
-  ...(server?.requests ?? [])
-    .flatMap((request) => [request.headers.authorization, request.headers["x-security-token"]])
-    .filter((value): value is string => typeof value === "string"),
-];
+const secretsSeen = () => [SK, TOKEN, ...signaturesSent(server?.requests ?? [])];
 
 const client = (options: HuaweiCloudIdentityCenterClientOptions) =>
   createHuaweiCloudIdentityCenterClient({ retry: { baseDelayMs: 1 }, ...options });

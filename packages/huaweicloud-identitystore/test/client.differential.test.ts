@@ -6,30 +6,11 @@
 import { formatSdkDate } from "@identity-clients/huaweicloud-core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { keyText, pathParam, queryText, sdkDate, securityToken } from "../../huaweicloud-core/test/arbitraries.js";
 import { officialSign } from "../../huaweicloud-core/test/official-signer.js";
 import { createHuaweiCloudIdentityStoreClient } from "../src/index.js";
 
 const ENDPOINT = "https://identitystore.ap-southeast-1.myhuaweicloud.com";
-
-// Characters a path segment is built from. Left out here (see "where the official signer differs" in
-// packages/huaweicloud-core/test/signer.differential.test.ts):
-// space, " ' < > \ ^ ` { | } and control characters, which the official SDK's url.parse() escapes before it
-// encodes again, and ? #, which it would read as the start of the query or fragment.
-const PATH_ASCII = [..."ABCXYZabcxyz0189-._~!$&()*+,;=:@%[]/"];
-const PATH_NON_ASCII = ["é", "ß", "Ω", "中", "文", "😀", "🇨🇳", "\u00a0", "\u2028", "\ufeff"];
-const pathChar = fc.oneof(fc.constantFrom(...PATH_ASCII), fc.constantFrom(...PATH_NON_ASCII));
-/** A path parameter value the client accepts (not blank, not `.` or `..`). */
-const pathParam = fc
-  .string({ unit: pathChar, minLength: 1, maxLength: 10 })
-  .filter((value) => value.trim() !== "" && value !== "." && value !== "..");
-// Query values: any Unicode text, including empty values and characters that need escaping.
-const queryText = fc.oneof(fc.string({ unit: "grapheme", maxLength: 8 }), fc.constantFrom("", " ", "+", "a b", "%41", "=&", "é", "😀"));
-const keyText = (min: number) =>
-  fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"), minLength: min, maxLength: 40 });
-const securityToken = fc.option(fc.string({ unit: fc.constantFrom(..."ABCDEFabcdef0123456789+/=-_"), minLength: 1, maxLength: 60 }), {
-  nil: undefined,
-});
-const sdkDate = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T23:59:59Z"), noInvalidDate: true });
 
 describe("the client's requests and the official signer (BasicCredentials, X-Project-Id)", { timeout: 60_000 }, () => {
   interface Captured {

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { findLeaks, findLeaksWithoutAnswer } from "../../../scripts/leak-check.mjs";
 import { type LocalServer, startLocalServer } from "../../../scripts/local-server.mjs";
+import { signaturesSent, startEchoingGateway } from "../../huaweicloud-core/test/echoing-gateway.js";
 import { secretFields } from "../src/generated/spec-facts.js";
 import {
   createBearerToken,
@@ -40,24 +41,7 @@ afterEach(async () => {
 // A hostile gateway: answers with `status`, quoting the request's headers the way APIG.0301 quotes its canonical
 // request, and the secrets the service answers with.
 async function echoServer(status: number, contentType = "application/json") {
-  server = await startLocalServer((request, response) => {
-    const canonical = Object.entries(request.headers)
-      .map(([name, value]) => `${name}:${String(value)}`)
-      .join("|");
-    const message = `verify aksk signature fail, canonicalRequest: ${canonical}|${request.body}`;
-    response.writeHead(status, { "content-type": contentType });
-    response.end(
-      contentType === "application/json"
-        ? JSON.stringify({
-            error_code: status === 401 ? "APIGW.0301" : "IIC.400",
-            error_msg: message,
-            request_id: "r-1",
-            encoded_authorization_message: message,
-            ...ANSWERED_SECRETS,
-          })
-        : `<html>${message}</html>`,
-    );
-  });
+  server = await startEchoingGateway(status, contentType, ANSWERED_SECRETS);
   return server.url;
 }
 
@@ -71,16 +55,7 @@ async function unusableAnswer(kind: "truncated" | "not-json") {
   return server.url;
 }
 
-const secretsSeen = () => [
-  SK,
-  TOKEN,
-  PASSWORD,
-  BEARER,
-  WORK_FLOW,
-  ...(server?.requests ?? [])
-    .flatMap((request) => [request.headers.authorization, request.headers["x-security-token"]])
-    .filter((value): value is string => typeof value === "string"),
-];
+const secretsSeen = () => [SK, TOKEN, PASSWORD, BEARER, WORK_FLOW, ...signaturesSent(server?.requests ?? [])];
 
 const client = (options: HuaweiCloudIdentityStoreClientOptions) =>
   createHuaweiCloudIdentityStoreClient({ retry: { baseDelayMs: 1 }, ...options });
